@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AiEngineConfig(AppConfig):
+    name = "ai_engine"
+    verbose_name = "AI engine"

@@ -1,0 +1,79 @@
+"""Plain values passed into and out of engines. No Django models cross this line."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from ai_engine.schema import TriageDecision
+
+
+@dataclass(frozen=True)
+class TicketText:
+    subject: str
+    body: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.subject}\n{self.body}"
+
+
+@dataclass(frozen=True)
+class PolicyText:
+    key: str
+    title: str
+    text: str
+    intents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    """One engine call: a validated decision, or the reason there is none."""
+
+    engine: str
+    model: str
+    prompt_version: str
+    prompt_hash: str
+    decision: TriageDecision | None
+    error: str = ""
+    raw_output: str = ""
+    raw_confidence: float | None = None
+    # The probability routing should trust: the label's token probability when
+    # the server returned logprobs, else the engine's own confidence.
+    routing_confidence: float | None = None
+    latency_ms: float = 0.0
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.decision is not None
+
+
+@dataclass(frozen=True)
+class EngineRun:
+    """Every call an engine made for one ticket; the last one is the answer."""
+
+    results: tuple[EngineResult, ...] = field(default_factory=tuple)
+
+    @property
+    def final(self) -> EngineResult:
+        return self.results[-1]
+
+
+def input_fingerprint(
+    *, engine: str, model: str, prompt_hash: str, ticket: TicketText, policies: list[PolicyText]
+) -> str:
+    """Same fingerprint means the same decision: used to reuse stored decisions."""
+    material = json.dumps(
+        {
+            "engine": engine,
+            "model": model,
+            "prompt": prompt_hash,
+            "subject": ticket.subject,
+            "body": ticket.body,
+            "policies": [[p.key, p.title, p.text, list(p.intents)] for p in policies],
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(material.encode()).hexdigest()

@@ -1,0 +1,54 @@
+"""Reading settings strictly: every error names the variable that caused it."""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+env = environ.Env()
+
+INTENTS = {"billing", "technical_issue", "account", "general_question", "unknown"}
+
+_RATE = re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def read(name: str, cast: Callable[..., Any], *, default: Any) -> Any:
+    """Read `name` with an environ cast; a malformed value names the variable."""
+    try:
+        if cast in (env.str, env.bool, env.int, env.float, env.list, env.db_url, env.email_url):
+            return cast(name, default=default)
+        raw = env.str(name, default=None)
+        return cast(default if raw is None else raw)
+    except ImproperlyConfigured:
+        raise
+    except Exception as exc:  # environ raises ValueError, TypeError, KeyError...
+        raise ImproperlyConfigured(f"{name}: malformed value ({exc}).") from exc
+
+
+def require(name: str, value: str, *, allowed: set[str]) -> str:
+    if value not in allowed:
+        raise ImproperlyConfigured(f"{name}: {value!r} is not one of {sorted(allowed)}.")
+    return value
+
+
+def parse_rate(value: str) -> str:
+    """A DRF throttle rate such as `60/minute`."""
+    if not _RATE.match(value.strip()):
+        raise ValueError(f"{value!r} is not a rate like 60/minute")
+    return value.strip()
+
+
+def parse_intent_thresholds(value: str) -> dict[str, float]:
+    """`billing=0.95,account=0.97` -> {"billing": 0.95, "account": 0.97}."""
+    thresholds: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        intent, sep, number = item.partition("=")
+        if not sep or intent.strip() not in INTENTS:
+            raise ValueError(f"{item!r} is not intent=threshold with a known intent")
+        threshold = float(number)
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"{item!r}: threshold outside 0..1")
+        thresholds[intent.strip()] = threshold
+    return thresholds

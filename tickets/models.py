@@ -1,0 +1,254 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Length
+
+# Lets constraints say `subject__length__gte=1`.
+models.CharField.register_lookup(Length)
+models.TextField.register_lookup(Length)
+
+SUBJECT_MAX = 200
+BODY_MAX = 20_000
+
+
+class Intent(models.TextChoices):
+    BILLING = "billing"
+    TECHNICAL_ISSUE = "technical_issue"
+    ACCOUNT = "account"
+    GENERAL_QUESTION = "general_question"
+    UNKNOWN = "unknown"
+
+
+class Priority(models.TextChoices):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Status(models.TextChoices):
+    NEW = "new"
+    TRIAGING = "triaging"
+    AUTO_RESOLVED = "auto_resolved"
+    AWAITING_REVIEW = "awaiting_review"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class DecidedBy(models.TextChoices):
+    AI = "ai"
+    HUMAN = "human"
+
+
+def _in_choices(field: str, choices: type[models.TextChoices], *, nullable: bool) -> Q:
+    check = Q(**{f"{field}__in": choices.values})
+    return check | Q(**{f"{field}__isnull": True}) if nullable else check
+
+
+class Ticket(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subject = models.CharField(max_length=SUBJECT_MAX)
+    body = models.TextField(max_length=BODY_MAX)
+    customer_email = models.EmailField()
+    access_token_hash = models.CharField(max_length=64, editable=False)
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    intent = models.CharField(max_length=20, choices=Intent.choices, null=True, blank=True)
+    priority = models.CharField(max_length=10, choices=Priority.choices, null=True, blank=True)
+    # Sorting "high, medium, low" by text is wrong; the database keeps a rank.
+    priority_rank = models.GeneratedField(
+        expression=Case(
+            When(priority="high", then=Value(3)),
+            When(priority="medium", then=Value(2)),
+            When(priority="low", then=Value(1)),
+            default=Value(0),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    confidence = models.FloatField(null=True, blank=True)
+    suggestion = models.TextField(blank=True, default="")
+    policy_keys = models.JSONField(default=list, blank=True)
+    engine = models.CharField(max_length=20, blank=True, default="")
+    resolution = models.TextField(blank=True, default="")
+    decided_by = models.CharField(max_length=10, choices=DecidedBy.choices, blank=True, default="")
+    routing_rule = models.CharField(max_length=40, blank=True, default="")
+    routing_reason = models.TextField(blank=True, default="")
+
+    triage_attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    answer_sent_at = models.DateTimeField(null=True, blank=True)
+    answer_attempts = models.PositiveSmallIntegerField(default=0)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock: every state change is `UPDATE ... WHERE version = seen`.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # The review queue: awaiting_review, highest priority first, oldest first.
+            models.Index("status", models.F("priority_rank").desc(), "created_at", name="ticket_queue_idx"),
+            models.Index(fields=["customer_email", "-created_at"], name="ticket_customer_idx"),
+            models.Index(fields=["-created_at"], name="ticket_created_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("status", Status, nullable=False), name="ticket_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("intent", Intent, nullable=True), name="ticket_intent_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("priority", Priority, nullable=True),
+                name="ticket_priority_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__in=["", *DecidedBy.values]), name="ticket_decided_by_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0.0, confidence__lte=1.0),
+                name="ticket_confidence_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(subject__length__gte=1, subject__length__lte=SUBJECT_MAX),
+                name="ticket_subject_length",
+            ),
+            models.CheckConstraint(
+                condition=Q(body__length__gte=1, body__length__lte=BODY_MAX),
+                name="ticket_body_length",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.status})"
+
+    @property
+    def is_decided_by_human(self) -> bool:
+        return self.decided_by == DecidedBy.HUMAN
+
+
+class AwaitingReviewTicket(Ticket):
+    """The review queue in admin: a proxy so it gets its own list and permissions."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "ticket awaiting review"
+        verbose_name_plural = "review queue"
+        permissions = [("review_ticket", "Can review tickets (approve, override, spam, requeue)")]
+
+
+class Policy(models.Model):
+    """A written company policy the engine may cite in a suggestion."""
+
+    key = models.SlugField(max_length=60, unique=True, help_text="Stable id cited by decisions.")
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    intents = models.JSONField(default=list, help_text="Intents this policy applies to.")
+    active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name_plural = "policies"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.title}"
+
+    def clean(self) -> None:
+        unknown = set(self.intents or []) - set(Intent.values)
+        if unknown:
+            raise ValidationError({"intents": f"Unknown intents: {sorted(unknown)}"})
+
+
+class Decision(models.Model):
+    """Append-only log of every engine call and what routing did with it."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="decisions")
+    engine = models.CharField(max_length=20)
+    model_name = models.CharField(max_length=100, blank=True, default="")
+    prompt_version = models.CharField(max_length=40, blank=True, default="")
+    prompt_hash = models.CharField(max_length=64, blank=True, default="")
+    input_hash = models.CharField(max_length=64, db_index=True)
+    raw_output = models.TextField(blank=True, default="")
+    output = models.JSONField(null=True, blank=True, help_text="The validated decision.")
+    error = models.TextField(blank=True, default="", help_text="Why the output was rejected.")
+    raw_confidence = models.FloatField(null=True, blank=True)
+    routing_confidence = models.FloatField(null=True, blank=True)
+    latency_ms = models.FloatField(default=0.0)
+    prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
+    completion_tokens = models.PositiveIntegerField(null=True, blank=True)
+    routing_rule = models.CharField(max_length=40, blank=True, default="")
+    routing_outcome = models.CharField(max_length=120, blank=True, default="")
+    applied = models.BooleanField(default=False)
+    reused_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["ticket", "-created_at"], name="decision_ticket_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.engine} decision for {self.ticket_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Decision records are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Decision records are append-only.")
+
+    @property
+    def ok(self) -> bool:
+        return self.output is not None
+
+
+class AuditEvent(models.Model):
+    """One thing that happened to a ticket, for the timeline and the audit trail."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created"
+        AI_DECISION = "ai_decision"
+        ROUTED = "routed"
+        REVIEW = "review"
+        ANSWER_SENT = "answer_sent"
+        ANSWER_FAILED = "answer_failed"
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=40, blank=True, default="")
+    changes = models.JSONField(default=dict, blank=True, help_text="field: [before, after]")
+    note = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.action}".strip()
+
+
+class IntentThreshold(models.Model):
+    """Auto-resolve threshold for one intent, written by `calibrate --apply`.
+
+    Overrides the settings; absent rows fall back to them.
+    """
+
+    intent = models.CharField(max_length=20, choices=Intent.choices, unique=True)
+    threshold = models.FloatField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(threshold__gte=0.0, threshold__lte=1.0), name="threshold_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intent} >= {self.threshold}"

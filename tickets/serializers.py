@@ -1,0 +1,245 @@
+"""HTTP input and output shapes. One input and one output serializer per operation."""
+
+import re
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ai_engine.engines import ENGINE_NAMES
+from tickets.models import BODY_MAX, SUBJECT_MAX, Decision, Intent, Priority, Status, Ticket
+from tickets.services.review import ACTIONS
+
+# C0 controls except tab, newline and carriage return; DEL; C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+class StrictCharField(serializers.CharField):
+    """A CharField that refuses numbers and booleans instead of turning them into text."""
+
+    default_error_messages = {
+        "not_a_string": "Must be a string.",
+        "control_chars": "Must not contain control characters.",
+        "line_break": "Must be a single line.",
+    }
+
+    def __init__(self, *, single_line: bool = False, **kwargs):
+        self.single_line = single_line
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        if _CONTROL.search(data):
+            self.fail("control_chars")
+        if self.single_line and _LINE_BREAK.search(data):
+            self.fail("line_break")
+        return super().to_internal_value(data)
+
+
+class StrictEmailField(serializers.EmailField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        if _CONTROL.search(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictInputSerializer(serializers.Serializer):
+    """Refuses fields it does not know, naming them: a typo is an error, not a no-op."""
+
+    def to_internal_value(self, data):
+        if hasattr(data, "keys"):
+            unknown = sorted(set(data.keys()) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        return super().to_internal_value(data)
+
+
+# --- POST /tickets/ -------------------------------------------------------------
+
+
+class TicketCreateInputSerializer(StrictInputSerializer):
+    subject = StrictCharField(min_length=1, max_length=SUBJECT_MAX, single_line=True)
+    body = StrictCharField(min_length=1, max_length=BODY_MAX)
+    customer_email = StrictEmailField(max_length=254)
+
+
+class TicketCreateOutputSerializer(serializers.ModelSerializer):
+    access_token = serializers.SerializerMethodField(
+        help_text="Shown only in this response. Present it as `Authorization: Bearer <token>` "
+        "or `X-Ticket-Token` to read the ticket."
+    )
+
+    class Meta:
+        model = Ticket
+        fields = ["id", "subject", "body", "customer_email", "status", "created_at", "access_token"]
+
+    def get_access_token(self, obj) -> str:
+        return self.context["access_token"]
+
+
+# --- GET /tickets/ and GET /tickets/{id} -----------------------------------------------
+
+
+class DecisionOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "engine",
+            "model_name",
+            "prompt_version",
+            "prompt_hash",
+            "input_hash",
+            "output",
+            "error",
+            "raw_output",
+            "raw_confidence",
+            "routing_confidence",
+            "latency_ms",
+            "prompt_tokens",
+            "completion_tokens",
+            "routing_rule",
+            "routing_outcome",
+            "applied",
+            "reused_from",
+            "created_at",
+        ]
+
+
+_STAFF_TICKET_FIELDS = [
+    "id",
+    "subject",
+    "body",
+    "customer_email",
+    "status",
+    "intent",
+    "priority",
+    "confidence",
+    "suggestion",
+    "policy_keys",
+    "engine",
+    "resolution",
+    "decided_by",
+    "routing_rule",
+    "routing_reason",
+    "created_at",
+    "updated_at",
+    "version",
+]
+
+
+class TicketListOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ticket
+        fields = _STAFF_TICKET_FIELDS
+
+
+class TicketListPageOutputSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = TicketListOutputSerializer(many=True)
+
+
+class TicketStaffOutputSerializer(serializers.ModelSerializer):
+    latest_decision = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Ticket
+        fields = [*_STAFF_TICKET_FIELDS, "latest_decision"]
+
+    @extend_schema_field(DecisionOutputSerializer(allow_null=True))
+    def get_latest_decision(self, obj):
+        decision = obj.decisions.order_by("-created_at", "-id").first()
+        return DecisionOutputSerializer(decision).data if decision else None
+
+
+class TicketCustomerOutputSerializer(serializers.ModelSerializer):
+    """What the customer sees of their own ticket: no AI internals."""
+
+    class Meta:
+        model = Ticket
+        fields = [
+            "id",
+            "subject",
+            "body",
+            "customer_email",
+            "status",
+            "resolution",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class TicketListFilterSerializer(StrictInputSerializer):
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    intent = serializers.ChoiceField(choices=Intent.choices, required=False)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    customer_email = serializers.EmailField(required=False)
+    ordering = serializers.ChoiceField(
+        choices=["created_at", "-created_at", "priority", "-priority"], required=False
+    )
+    limit = serializers.IntegerField(min_value=1, max_value=500, required=False)
+    offset = serializers.IntegerField(min_value=0, required=False)
+
+
+# --- POST /tickets/{id}/ai-evaluate --------------------------------------------------
+
+
+class TicketEvaluateInputSerializer(StrictInputSerializer):
+    force = serializers.BooleanField(
+        default=False, help_text="Call the engine even if a stored decision for identical input exists."
+    )
+    engine = serializers.ChoiceField(choices=ENGINE_NAMES, required=False)
+    prompt_version = StrictCharField(required=False, max_length=40, single_line=True)
+
+
+class RoutingOutputSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    rule = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class TicketEvaluateOutputSerializer(serializers.Serializer):
+    applied = serializers.BooleanField()
+    routing = RoutingOutputSerializer()
+    decision = DecisionOutputSerializer()
+    ticket = TicketStaffOutputSerializer()
+
+
+# --- POST /tickets/{id}/review --------------------------------------------------------
+
+
+class TicketReviewInputSerializer(StrictInputSerializer):
+    action = serializers.ChoiceField(choices=ACTIONS)
+    intent = serializers.ChoiceField(choices=Intent.choices, required=False)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    answer = StrictCharField(required=False, max_length=BODY_MAX)
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text="The ticket version you saw; stale gives 409."
+    )
+
+    def validate(self, attrs):
+        if attrs["action"] == "override":
+            missing = [f for f in ("intent", "priority", "answer") if not attrs.get(f)]
+            if missing:
+                raise serializers.ValidationError({f: ["Required for override."] for f in missing})
+        extra = {"approve": {"answer"}, "override": {"intent", "priority", "answer"}}.get(
+            attrs["action"], set()
+        )
+        unexpected = sorted(set(attrs) - extra - {"action", "version"})
+        if unexpected:
+            raise serializers.ValidationError({f: [f"Not used by {attrs['action']}."] for f in unexpected})
+        return attrs
+
+
+class ErrorOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class ConflictOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    ticket = TicketStaffOutputSerializer()

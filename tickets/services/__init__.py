@@ -1,0 +1,1 @@
+"""Every write to tickets goes through a service in this package."""

@@ -1,0 +1,91 @@
+"""Background triage: claim a ticket, evaluate it, never twice, never lost."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils import timezone
+
+from tickets.models import AuditEvent, DecidedBy, Status, Ticket
+from tickets.services.evaluation import ticket_evaluate
+
+logger = logging.getLogger(__name__)
+
+
+def ticket_claim(*, ticket_id) -> Ticket | None:
+    """Move a `new` ticket (or one whose triage went stale) to `triaging`.
+
+    A conditional UPDATE: of two workers, or a task and its redelivery, exactly
+    one gets the row. A human-decided ticket is never claimed.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.TRIAGE_STALE_SECONDS)
+    claimable = Q(status=Status.NEW) | Q(status=Status.TRIAGING, claimed_at__lt=stale)
+    claimed = (
+        Ticket.objects.filter(claimable, pk=ticket_id)
+        .exclude(decided_by=DecidedBy.HUMAN)
+        .update(
+            status=Status.TRIAGING,
+            claimed_at=now,
+            triage_attempts=F("triage_attempts") + 1,
+            version=F("version") + 1,
+            updated_at=now,
+        )
+    )
+    return Ticket.objects.get(pk=ticket_id) if claimed else None
+
+
+def ticket_triage(*, ticket_id) -> str:
+    """Evaluate a submitted ticket once. Safe to call any number of times."""
+    ticket = ticket_claim(ticket_id=ticket_id)
+    if ticket is None:
+        return "skipped: already triaged or being triaged"
+    if ticket.triage_attempts > settings.TRIAGE_MAX_ATTEMPTS:
+        return ticket_give_up(ticket=ticket)
+    outcome = ticket_evaluate(ticket_id=ticket_id, claimed_version=ticket.version)
+    return f"{outcome.routing.rule}: {outcome.routing.status}" if outcome.applied else "superseded"
+
+
+def ticket_give_up(*, ticket: Ticket) -> str:
+    """After too many failed attempts a human takes over, with the reason."""
+    attempts = ticket.triage_attempts - 1
+    reason = f"Automatic triage did not finish after {attempts} attempts."
+    updated = Ticket.objects.filter(pk=ticket.pk, version=ticket.version).update(
+        status=Status.AWAITING_REVIEW,
+        routing_rule="triage_failed",
+        routing_reason=reason,
+        claimed_at=None,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if updated:
+        AuditEvent.objects.create(
+            ticket=ticket,
+            kind=AuditEvent.Kind.ROUTED,
+            action="triage_failed",
+            changes={"status": [Status.TRIAGING, Status.AWAITING_REVIEW]},
+            note=reason,
+        )
+    return "gave up: sent to review"
+
+
+def tickets_stuck() -> dict[str, list]:
+    """Ids of tickets whose background work should have finished by now."""
+    now = timezone.now()
+    new_cutoff = now - timedelta(seconds=settings.SWEEP_NEW_AFTER_SECONDS)
+    stale = now - timedelta(seconds=settings.TRIAGE_STALE_SECONDS)
+    triage = Ticket.objects.filter(
+        Q(status=Status.NEW, created_at__lt=new_cutoff) | Q(status=Status.TRIAGING, claimed_at__lt=stale)
+    ).values_list("pk", flat=True)
+    unanswered = (
+        Ticket.objects.filter(
+            status__in=[Status.AUTO_RESOLVED, Status.RESOLVED],
+            answer_sent_at__isnull=True,
+            answer_attempts__lt=settings.ANSWER_EMAIL_MAX_ATTEMPTS,
+            updated_at__lt=new_cutoff,
+        )
+        .exclude(resolution="")
+        .values_list("pk", flat=True)
+    )
+    return {"triage": list(triage[:1000]), "answers": list(unanswered[:1000])}
