@@ -1,0 +1,134 @@
+"""A real HTTP server speaking the OpenAI chat-completions protocol, for tests.
+
+Each request takes the next scripted reply (or the default one). It records what
+it received, so tests can check what the SDK actually sent over the wire.
+"""
+
+import json
+import math
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Reply:
+    content: str | None = None
+    status: int = 200
+    delay: float = 0.0
+    finish_reason: str = "stop"
+    refusal: str | None = None
+    # Probability of each token of the intent value; None: no logprobs in the reply.
+    intent_token_probability: float | None = None
+    error_body: dict = field(default_factory=dict)
+
+
+def decision_json(**overrides) -> str:
+    values = {
+        "intent": "general_question",
+        "priority": "low",
+        "confidence": 0.97,
+        "suggestion": "You can export all projects from Settings > Data > Export.",
+        "policy_ids": ["account-data-export"],
+    }
+    return json.dumps({**values, **overrides})
+
+
+class FakeOpenAI:
+    def __init__(self):
+        self.replies: deque[Reply] = deque()
+        self.default = Reply(content=decision_json())
+        self.requests: list[dict] = []
+        handler = self._handler()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def script(self, *replies: Reply) -> None:
+        self.replies.extend(replies)
+
+    def start(self) -> "FakeOpenAI":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _next(self) -> Reply:
+        return self.replies.popleft() if self.replies else self.default
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                request = json.loads(self.rfile.read(length) or b"{}")
+                fake.requests.append({"path": self.path, "body": request})
+                reply = fake._next()
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.status != 200:
+                    payload = reply.error_body or {
+                        "error": {"message": f"scripted {reply.status}", "type": "server_error"}
+                    }
+                    return self._send(reply.status, payload)
+                return self._send(200, completion(request, reply))
+
+            def _send(self, status: int, payload: dict) -> None:
+                body = json.dumps(payload).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    if status == 429:
+                        self.send_header("Retry-After", "0")
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout test)
+
+        return Handler
+
+
+def completion(request: dict, reply: Reply) -> dict:
+    message = {"role": "assistant", "content": reply.content, "refusal": reply.refusal}
+    choice = {"index": 0, "message": message, "finish_reason": reply.finish_reason, "logprobs": None}
+    if reply.intent_token_probability is not None and reply.content:
+        choice["logprobs"] = {"content": _token_logprobs(reply.content, reply.intent_token_probability)}
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": request.get("model", "test-model"),
+        "choices": [choice],
+        "usage": {"prompt_tokens": 321, "completion_tokens": 45, "total_tokens": 366},
+        "system_fingerprint": "fp_test",
+    }
+
+
+def _token_logprobs(content: str, intent_probability: float) -> list[dict]:
+    """Tokenise like a real model would (roughly) and give the intent value's tokens
+    the scripted probability; every other token is near-certain."""
+    intent = json.loads(content).get("intent", "")
+    value_at = content.find(f'"{intent}"', content.find('"intent"')) + 1
+    tokens = re.findall(r"[A-Za-z]+|_|\s+|[^\sA-Za-z_]", content)
+    out, offset = [], 0
+    for token in tokens:
+        inside = value_at <= offset < value_at + len(intent)
+        probability = intent_probability if inside else 0.9999
+        out.append({"token": token, "logprob": math.log(probability), "bytes": None, "top_logprobs": []})
+        offset += len(token)
+    return out
