@@ -21,9 +21,7 @@ def read(name: str, cast: Callable[..., Any], *, default: Any) -> Any:
             return cast(name, default=default)
         raw = env.str(name, default=None)
         return cast(default if raw is None else raw)
-    except ImproperlyConfigured:
-        raise
-    except Exception as exc:  # environ raises ValueError, TypeError, KeyError...
+    except Exception as exc:  # environ raises ValueError, KeyError, ImproperlyConfigured...
         raise ImproperlyConfigured(f"{name}: malformed value ({exc}).") from exc
 
 
@@ -31,6 +29,20 @@ def require(name: str, value: str, *, allowed: set[str]) -> str:
     if value not in allowed:
         raise ImproperlyConfigured(f"{name}: {value!r} is not one of {sorted(allowed)}.")
     return value
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def parse_bool(value: str | bool) -> bool:
+    """Strict: "perhaps" is an error, not False."""
+    if isinstance(value, bool):
+        return value
+    lowered = value.strip().lower()
+    if lowered not in _TRUE | _FALSE:
+        raise ValueError(f"{value!r} is not true/false, yes/no, on/off or 1/0")
+    return lowered in _TRUE
 
 
 def parse_rate(value: str) -> str:

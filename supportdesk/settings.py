@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from supportdesk.config import (
     env,
+    parse_bool,
     parse_intent_thresholds,
     parse_rate,
     read,
@@ -23,7 +24,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = read("DEBUG", env.bool, default=False)
+DEBUG = read("DEBUG", parse_bool, default=False)
 
 SECRET_KEY = read("SECRET_KEY", env.str, default="")
 if not SECRET_KEY:
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_q",
     "tickets",
     "ai_engine",
@@ -90,6 +92,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
     )
 }
+SUPPORTED_DATABASES = {"django.db.backends.sqlite3", "django.db.backends.postgresql"}
+if DATABASES["default"].get("ENGINE") not in SUPPORTED_DATABASES:
+    raise ImproperlyConfigured(
+        "DATABASE_URL: only sqlite:/// and postgres:// URLs are supported, "
+        f"got engine {DATABASES['default'].get('ENGINE')!r}."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker write to one file. WAL lets readers run
     # beside the writer, IMMEDIATE takes the write lock at BEGIN (so a
@@ -138,7 +146,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # --- REST API -------------------------------------------------------------
 
-TICKETS_ANON_CREATE = read("TICKETS_ANON_CREATE", env.bool, default=True)
+TICKETS_ANON_CREATE = read("TICKETS_ANON_CREATE", parse_bool, default=True)
 TICKETS_ANON_RATE = read("TICKETS_ANON_RATE", parse_rate, default="60/minute")
 
 REST_FRAMEWORK = {
@@ -160,6 +168,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Customer support tickets triaged by an AI engine; business rules decide.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "PREPROCESSING_HOOKS": ["supportdesk.schema.drop_slashless_duplicates"],
     "ENUM_NAME_OVERRIDES": {
         "IntentEnum": "tickets.models.Intent",
