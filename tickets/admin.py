@@ -162,6 +162,7 @@ class ReviewQueueAdmin(TicketDisplayMixin, admin.ModelAdmin):
     list_display = ("subject", "priority", "intent", "confidence", "routing_rule", "engine", "created_at")
     list_filter = ("intent", "priority", ConfidenceBandFilter, "routing_rule", "engine")
     search_fields = ("subject", "body", "customer_email")
+    ordering = ("-priority_rank", "created_at")
     readonly_fields = READ_ONLY_TICKET_FIELDS
     fields = READ_ONLY_TICKET_FIELDS
     actions = ["approve_selected", "spam_selected"]

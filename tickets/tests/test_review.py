@@ -1,0 +1,265 @@
+"""Human review: services, the review API, emails to customers, learning from reviews."""
+
+import json
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from ai_engine.local_engine import LocalEngine, model_load
+from ai_engine.types import TicketText
+from tickets.models import AuditEvent, DecidedBy, Status
+from tickets.selectors import policy_texts
+from tickets.services.errors import Conflict
+from tickets.services.evaluation import ticket_evaluate
+from tickets.services.review import review_approve, review_override, review_requeue, review_spam
+from tickets.tests.factories import TicketFactory
+
+
+def queued(**fields):
+    defaults = {
+        "status": Status.AWAITING_REVIEW,
+        "intent": "billing",
+        "priority": "medium",
+        "confidence": 0.7,
+        "suggestion": "Hello, your invoices are in Settings > Billing.",
+        "policy_keys": ["billing-invoices"],
+        "routing_rule": "low_confidence",
+    }
+    return TicketFactory(**(defaults | fields))
+
+
+def post_review(client, ticket, **payload):
+    return client.post(f"/tickets/{ticket.pk}/review", json.dumps(payload), content_type="application/json")
+
+
+@pytest.mark.django_db
+def test_approve_resolves_with_the_ai_suggestion_and_emails_the_customer(
+    agent, django_capture_on_commit_callbacks
+):
+    ticket = queued()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review_approve(ticket_id=ticket.pk, actor=agent)
+
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.decided_by) == (Status.RESOLVED, DecidedBy.HUMAN)
+    assert ticket.resolution == "Hello, your invoices are in Settings > Billing."
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [ticket.customer_email]
+    assert mail.outbox[0].body == ticket.resolution
+    assert ticket.answer_sent_at is not None
+
+
+@pytest.mark.django_db
+def test_approve_with_an_edited_answer_sends_the_edit(agent, django_capture_on_commit_callbacks):
+    ticket = queued()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review_approve(ticket_id=ticket.pk, actor=agent, answer="Edited: see Settings > Billing > Invoices.")
+
+    assert mail.outbox[0].body == "Edited: see Settings > Billing > Invoices."
+
+
+@pytest.mark.django_db
+def test_override_sets_intent_priority_answer_and_audits_what_changed(agent):
+    ticket = queued()
+
+    review_override(
+        ticket_id=ticket.pk, actor=agent, intent="account", priority="high", answer="We fixed it."
+    )
+
+    ticket.refresh_from_db()
+    assert (ticket.intent, ticket.priority, ticket.resolution) == ("account", "high", "We fixed it.")
+    event = AuditEvent.objects.get(ticket=ticket, kind="review")
+    assert event.actor == agent and event.action == "override"
+    assert event.changes["intent"] == ["billing", "account"]
+    assert event.changes["priority"] == ["medium", "high"]
+    assert event.changes["status"] == ["awaiting_review", "resolved"]
+
+
+@pytest.mark.django_db
+def test_spam_closes_without_emailing_anyone(agent, django_capture_on_commit_callbacks):
+    ticket = queued()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review_spam(ticket_id=ticket.pk, actor=agent)
+
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.intent) == (Status.CLOSED, "unknown")
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_requeue_returns_a_resolved_ticket_to_the_queue(agent):
+    ticket = queued(status=Status.AUTO_RESOLVED, decided_by=DecidedBy.AI)
+
+    review_requeue(ticket_id=ticket.pk, actor=agent)
+
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AWAITING_REVIEW and ticket.routing_rule == "requeued"
+
+
+@pytest.mark.django_db
+def test_stale_version_is_refused_and_nothing_is_overwritten(agent, admin_user):
+    ticket = queued()
+    seen = ticket.version
+    review_override(ticket_id=ticket.pk, actor=admin_user, intent="account", priority="low", answer="First")
+
+    with pytest.raises(Conflict) as refused:
+        review_approve(ticket_id=ticket.pk, actor=agent, version=seen)
+
+    assert refused.value.ticket.resolution == "First"
+    ticket.refresh_from_db()
+    assert ticket.resolution == "First"
+
+
+@pytest.mark.django_db
+def test_ai_re_evaluation_landing_during_review_makes_the_agent_write_fail(agent):
+    ticket = queued(subject="Where can I download invoices?", body="Need PDF invoices.")
+    seen = ticket.version
+    ticket_evaluate(ticket_id=ticket.pk, engine_name="local")  # lands while the agent reads
+
+    with pytest.raises(Conflict):
+        review_approve(ticket_id=ticket.pk, actor=agent, version=seen)
+
+
+@pytest.mark.django_db
+def test_after_a_review_ai_runs_are_recorded_but_never_change_the_ticket(agent):
+    ticket = queued()
+    review_override(ticket_id=ticket.pk, actor=agent, intent="account", priority="low", answer="Done")
+
+    outcome = ticket_evaluate(ticket_id=ticket.pk, engine_name="local", force=True)
+
+    assert not outcome.applied and outcome.decision.pk
+    ticket.refresh_from_db()
+    assert (ticket.intent, ticket.resolution, ticket.status) == ("account", "Done", Status.RESOLVED)
+
+
+@pytest.mark.django_db
+class TestReviewApi:
+    def test_approve_via_api(self, persona):
+        ticket = queued()
+
+        response = post_review(persona("agent"), ticket, action="approve", version=ticket.version)
+
+        assert response.status_code == 200
+        assert response.json()["status"] == "resolved"
+        assert response.json()["decided_by"] == "human"
+
+    def test_stale_version_gets_409_with_the_current_ticket(self, persona):
+        ticket = queued()
+        post_review(persona("agent"), ticket, action="spam")
+
+        response = post_review(persona("admin"), ticket, action="approve", version=ticket.version)
+
+        assert response.status_code == 409
+        assert response.json()["ticket"]["status"] == "closed"
+        assert response.json()["ticket"]["version"] == ticket.version + 1
+
+    @pytest.mark.parametrize(
+        "payload, field",
+        [
+            ({"action": "delete"}, "action"),
+            ({"action": "override", "intent": "billing"}, "priority"),
+            ({"action": "override", "intent": "refunds", "priority": "low", "answer": "x"}, "intent"),
+            ({"action": "spam", "answer": "why"}, "answer"),
+            ({"action": "approve", "version": "seven"}, "version"),
+            ({"action": "approve", "colour": "red"}, "colour"),
+        ],
+    )
+    def test_bad_review_input_gets_400_naming_the_field(self, persona, payload, field):
+        ticket = queued()
+
+        response = post_review(persona("agent"), ticket, **payload)
+
+        assert response.status_code == 400
+        assert field in response.json()
+        ticket.refresh_from_db()
+        assert ticket.status == Status.AWAITING_REVIEW
+
+    def test_approve_without_any_answer_is_refused(self, persona):
+        ticket = queued(suggestion="")
+
+        response = post_review(persona("agent"), ticket, action="approve")
+
+        assert response.status_code == 400
+        assert "answer" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_failed_email_is_recorded_and_retried_until_sent(agent, settings, django_capture_on_commit_callbacks):
+    from tickets.services.triage import tickets_stuck
+    from tickets.tasks import send_answer
+
+    ticket = queued()
+    settings.EMAIL_BACKEND = "tickets.tests.test_review.FailingBackend"
+    with pytest.raises(Exception, match="SMTP down"), django_capture_on_commit_callbacks(execute=True):
+        review_approve(ticket_id=ticket.pk, actor=agent)
+
+    ticket.refresh_from_db()
+    assert ticket.answer_sent_at is None
+    assert ticket.events.filter(kind="answer_failed").exists()
+    settings.SWEEP_NEW_AFTER_SECONDS = -1
+    assert ticket.pk in tickets_stuck()["answers"]  # the sweeper will retry it
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_answer(ticket.pk) == "sent"
+    assert send_answer(ticket.pk) == "nothing to send"  # idempotent
+    assert len(mail.outbox) == 1
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionError("SMTP down")
+
+
+@pytest.mark.django_db
+def test_export_labels_writes_reviewed_tickets_as_jsonl(agent, tmp_path):
+    ticket = queued()
+    review_override(ticket_id=ticket.pk, actor=agent, intent="account", priority="high", answer="ok")
+    queued()  # not reviewed: not exported
+    out = tmp_path / "labels.jsonl"
+
+    call_command("export_labels", "--output", str(out))
+
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows == [
+        {
+            "id": str(ticket.pk),
+            "subject": ticket.subject,
+            "body": ticket.body,
+            "intent": "account",
+            "priority": "high",
+        }
+    ]
+
+
+@pytest.mark.django_db
+def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(agent, tmp_path, settings):
+    # A kind of ticket the starter examples never mention: tachograph calibration for trucks,
+    # which this company files under account.
+    new_kind = [
+        "Tachograph calibration certificate for truck {n} expired",
+        "Need tachograph calibration report for our lorry fleet, vehicle {n}",
+        "Tachograph recalibration booking for truck number {n}",
+        "Upload the tachograph calibration record for trailer {n}",
+    ]
+    for n in range(10):
+        for template in new_kind:
+            ticket = TicketFactory(subject=template.format(n=n), body=template.format(n=n) + ". Thanks.")
+            review_override(
+                ticket_id=ticket.pk, actor=agent, intent="account", priority="medium", answer="ok"
+            )
+    probe = TicketText("Tachograph calibration", "Our tachograph calibration for truck 77 is due, what now?")
+    before = LocalEngine(model_load(settings.AI_LOCAL_MODEL_PATH)).decide(probe, policy_texts())
+
+    settings.AI_LOCAL_MODEL_PATH = tmp_path / "retrained.npz"
+    call_command("train_engine", "--output", str(settings.AI_LOCAL_MODEL_PATH))
+    after = LocalEngine(model_load(settings.AI_LOCAL_MODEL_PATH)).decide(probe, policy_texts())
+
+    assert before.decision.intent != "account"
+    assert after.decision.intent == "account"
