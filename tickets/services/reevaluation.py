@@ -51,6 +51,11 @@ def ticket_reevaluate(
     if ticket.status in (Status.NEW, Status.TRIAGING):
         return Reevaluation(ticket.pk, skipped="still in triage")
     evaluation = evaluation_compute(ticket=ticket, engine_name=engine_name, prompt_version=prompt_version)
+    current = ticket.decisions.filter(applied=True).order_by("-created_at", "-id").first()
+    if evaluation.fingerprint and current and current.input_hash == evaluation.fingerprint:
+        # Already decided with this engine, model, prompt and text: what makes a
+        # second run after an interruption cheap and harmless.
+        return Reevaluation(ticket.pk, skipped="already evaluated with this engine and prompt")
     decision = evaluation.run.final.decision
     after = {
         "intent": decision.intent if decision else ticket.intent,

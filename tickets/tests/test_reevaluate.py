@@ -1,0 +1,122 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from tickets.models import DecidedBy, Decision, Status
+from tickets.tests.factories import TicketFactory
+
+
+def run(*args) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("reevaluate", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def routed():
+    """Tickets an older engine routed with a wrong intent, plus one a human decided."""
+    tickets = [
+        TicketFactory(
+            subject="Where can I download invoices?",
+            body="Our accountant needs the PDF invoices.",
+            status=Status.AWAITING_REVIEW,
+            intent="general_question",
+            priority="high",
+        ),
+        TicketFactory(
+            subject="App crashes",
+            body="Android app crashes on start.",
+            status=Status.AWAITING_REVIEW,
+            intent="unknown",
+        ),
+    ]
+    human = TicketFactory(
+        status=Status.RESOLVED, decided_by=DecidedBy.HUMAN, intent="account", priority="low"
+    )
+    return tickets, human
+
+
+@pytest.mark.django_db
+def test_dry_run_prints_changes_and_writes_nothing(routed):
+    tickets, _ = routed
+
+    output = run("--dry-run")
+
+    assert "Dry run (nothing written): evaluated 2" in output
+    assert "intent general_question -> billing" in output
+    assert Decision.objects.count() == 0
+    tickets[0].refresh_from_db()
+    assert tickets[0].intent == "general_question"
+
+
+@pytest.mark.django_db
+def test_reevaluation_updates_tickets_and_never_touches_human_decisions(routed):
+    tickets, human = routed
+
+    output = run()
+
+    assert "Re-evaluation: evaluated 2, changed intent 2" in output
+    tickets[0].refresh_from_db()
+    assert tickets[0].intent == "billing"
+    human.refresh_from_db()
+    assert (human.intent, human.status) == ("account", Status.RESOLVED)
+    assert not Decision.objects.filter(ticket=human).exists()
+
+
+@pytest.mark.django_db
+def test_running_again_after_an_interruption_redoes_nothing(routed):
+    run()
+    decisions = Decision.objects.count()
+
+    output = run()
+
+    assert "evaluated 0" in output and "skipped 2" in output
+    assert Decision.objects.count() == decisions
+
+
+@pytest.mark.django_db
+def test_selection_by_status_intent_ids_dates_and_limit(routed):
+    tickets, _ = routed
+
+    assert "evaluated 1" in run("--intent", "unknown", "--dry-run")
+    assert "evaluated 1" in run("--ids", str(tickets[0].pk), "--dry-run")
+    assert "evaluated 1" in run("--limit", "1", "--dry-run")
+    assert "evaluated 0" in run("--status", "closed", "--dry-run")
+    assert "evaluated 2" in run("--since", "2000-01-01", "--until", "2999-12-31", "--dry-run")
+    assert "evaluated 0" in run("--until", "2000-01-01", "--dry-run")
+
+
+@pytest.mark.django_db
+def test_bad_arguments_are_clear_errors(routed):
+    with pytest.raises(CommandError, match="not a date"):
+        run("--since", "last tuesday")
+    with pytest.raises(CommandError, match="does not exist"):
+        run("--prompt-version", "triage-v99")
+
+
+@pytest.mark.django_db
+def test_enqueue_hands_work_to_the_workers(routed, django_capture_on_commit_callbacks):
+    tickets, _ = routed
+
+    output = run("--enqueue")
+
+    assert "Enqueued 2" in output
+    tickets[0].refresh_from_db()  # settings_test runs tasks inline
+    assert tickets[0].intent == "billing"
+
+
+@pytest.mark.django_db
+def test_newly_auto_resolved_and_sent_to_review_are_counted(settings):
+    settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.0
+    TicketFactory(
+        subject="How do I export my data?", body="Where is the data export?", status=Status.AWAITING_REVIEW
+    )
+    TicketFactory(
+        subject="My account was hacked", body="Someone took over my account.", status=Status.AUTO_RESOLVED
+    )
+
+    output = run("--engine", "local")
+
+    assert "newly auto-resolved 1" in output
+    assert "sent to review 1" in output
