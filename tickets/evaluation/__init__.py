@@ -1,0 +1,1 @@
+"""Measuring engines and prompts on labelled data with the production routing rules."""

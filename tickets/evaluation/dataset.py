@@ -1,0 +1,67 @@
+"""Evaluation datasets: JSONL, one labelled ticket a line."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ai_engine.schema import INTENTS, PRIORITIES
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    subject: str
+    body: str
+    intent: str
+    priority: str | None = None
+    auto_resolve_ok: bool | None = None
+    source: str = ""
+
+
+@dataclass
+class Dataset:
+    rows: list[Row]
+    problems: list[str]
+
+
+def dataset_load(path: Path, *, split: str | None = None) -> Dataset:
+    """Read `path`; a malformed line is reported with its number and skipped.
+
+    Unknown keys are ignored, so files with extra fields (source, language...) load as
+    they are. With `split`, only rows whose `split` field equals it are kept.
+    """
+    rows, problems = [], []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                row = _row(data, default_id=f"{path.name}:{number}", source=path.name)
+            except (ValueError, TypeError) as exc:
+                problems.append(f"{path.name}:{number}: {exc}")
+                continue
+            if split is None or data.get("split") == split:
+                rows.append(row)
+    return Dataset(rows, problems)
+
+
+def _row(data, *, default_id: str, source: str) -> Row:
+    if not isinstance(data, dict):
+        raise ValueError("a line must be a JSON object")
+    body = data.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise ValueError("body is required and must be non-empty text")
+    intent = data.get("intent")
+    if intent not in INTENTS:
+        raise ValueError(f"intent {intent!r} is not one of {list(INTENTS)}")
+    priority = data.get("priority")
+    if priority is not None and priority not in PRIORITIES:
+        raise ValueError(f"priority {priority!r} is not one of {list(PRIORITIES)}")
+    subject = data.get("subject") or ""
+    if not isinstance(subject, str):
+        raise ValueError("subject must be text or null")
+    auto_ok = data.get("auto_resolve_ok")
+    if auto_ok is not None and not isinstance(auto_ok, bool):
+        raise ValueError("auto_resolve_ok must be true, false or absent")
+    return Row(str(data.get("id") or default_id), subject, body, intent, priority, auto_ok, source)

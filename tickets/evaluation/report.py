@@ -1,0 +1,75 @@
+"""Printing evaluation figures for people."""
+
+from ai_engine.schema import INTENTS
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def report_lines(figures: dict, *, title: str) -> list[str]:
+    lines = [f"== {title} ==", f"rows: {figures['n']}"]
+    lines.append(
+        f"intent accuracy {_fmt(figures['intent_accuracy'])}   macro-F1 {_fmt(figures['intent_macro_f1'])}"
+    )
+    lines.append(f"{'intent':<18}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
+    for intent, values in figures["per_intent"].items():
+        if values["support"] or values["precision"] is not None:
+            lines.append(
+                f"{intent:<18}{_fmt(values['precision']):>10}{_fmt(values['recall']):>10}"
+                f"{_fmt(values['f1']):>10}{values['support']:>9}"
+            )
+    lines.append("confusion (rows: label, columns: predicted)")
+    columns = [*INTENTS, "failed"]
+    lines.append(" " * 18 + "".join(f"{c[:9]:>10}" for c in columns))
+    for label, predicted in figures["confusion"].items():
+        lines.append(f"{label:<18}" + "".join(f"{predicted.get(c, 0):>10}" for c in columns))
+    lines.append(
+        f"priority accuracy {_fmt(figures['priority_accuracy'])}   "
+        f"high-priority recall {_fmt(figures['high_priority_recall'])}"
+    )
+    lines.append(f"calibration: ECE {_fmt(figures['ece'])}   Brier {_fmt(figures['brier'])}")
+    auto = figures["auto_resolve"]
+    lines.append(
+        f"auto-resolve: {auto['count']} rows, coverage {_fmt(auto['coverage'])}, "
+        f"precision {_fmt(auto['precision'])}, unsafe {auto['unsafe']}"
+    )
+    for target, values in figures["thresholds"].items():
+        lines.append(
+            f"  precision >= {target}: threshold {_fmt(values['threshold'])}, "
+            f"coverage {_fmt(values['coverage'])}"
+        )
+    latency, tokens = figures["latency_ms"], figures["tokens"]
+    lines.append(
+        f"latency p50 {_fmt(latency['p50'])} ms, p95 {_fmt(latency['p95'])} ms; "
+        f"tokens prompt {_fmt(tokens['prompt'])}, completion {_fmt(tokens['completion'])}"
+    )
+    return lines
+
+
+SIDE_BY_SIDE = [
+    ("n", lambda f: f["n"]),
+    ("intent accuracy", lambda f: f["intent_accuracy"]),
+    ("intent macro-F1", lambda f: f["intent_macro_f1"]),
+    ("priority accuracy", lambda f: f["priority_accuracy"]),
+    ("high-priority recall", lambda f: f["high_priority_recall"]),
+    ("ECE", lambda f: f["ece"]),
+    ("Brier", lambda f: f["brier"]),
+    ("auto-resolve coverage", lambda f: f["auto_resolve"]["coverage"]),
+    ("auto-resolve precision", lambda f: f["auto_resolve"]["precision"]),
+    ("auto-resolve unsafe", lambda f: f["auto_resolve"]["unsafe"]),
+    ("threshold @0.97", lambda f: f["thresholds"]["0.97"]["threshold"]),
+    ("latency p50 ms", lambda f: f["latency_ms"]["p50"]),
+]
+
+
+def comparison_lines(first: dict, second: dict) -> list[str]:
+    a, b = first["engine_label"], second["engine_label"]
+    lines = [f"{'figure':<24}{a:>20}{b:>20}"]
+    for name, get in SIDE_BY_SIDE:
+        lines.append(f"{name:<24}{_fmt(get(first)):>20}{_fmt(get(second)):>20}")
+    return lines

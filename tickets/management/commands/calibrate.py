@@ -1,0 +1,76 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ai_engine.engines import EngineNotConfigured
+from ai_engine.local_model import ModelFileError
+from tickets.evaluation.dataset import Row, dataset_load
+from tickets.evaluation.metrics import threshold_for_precision
+from tickets.evaluation.runner import evaluate_rows
+from tickets.models import IntentThreshold
+from tickets.routing import routing_config
+from tickets.selectors import reviewed_tickets
+
+
+class Command(BaseCommand):
+    help = (
+        "Recommend per-intent auto-resolve thresholds that reach a target precision, from a "
+        "labelled dataset or from reviewed tickets. Writes them only with --apply."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dataset", type=Path, help="Labelled JSONL; default: reviewed tickets.")
+        parser.add_argument("--target-precision", type=float, default=0.97)
+        parser.add_argument("--engine", choices=("local", "openai", "cascade"), default="local")
+        parser.add_argument("--apply", action="store_true", help="Save the recommended thresholds.")
+        parser.add_argument(
+            "--allow-loosen", action="store_true", help="Allow lowering a threshold in force."
+        )
+
+    def handle(self, *args, **opts):
+        target = opts["target_precision"]
+        if not 0.0 < target <= 1.0:
+            raise CommandError("--target-precision must be in (0, 1]")
+        rows = self._rows(opts["dataset"])
+        config = routing_config()
+        try:
+            evaluated = evaluate_rows(rows, engine_name=opts["engine"], config=config)
+        except (EngineNotConfigured, ModelFileError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"{len(rows)} rows; target auto-resolve precision {target:.2f}")
+        self.stdout.write(f"{'intent':<18}{'current':>9}{'recommended':>13}{'coverage':>10}  action")
+        for intent in sorted(config.auto_resolve_intents):
+            scored = [e.scored for e in evaluated if e.scored.predicted_intent == intent]
+            found = threshold_for_precision(scored, target)
+            current = config.threshold_for(intent)
+            # Nothing reaches the target: recommend switching auto-resolve off for this intent.
+            recommended = found["threshold"] if found["threshold"] is not None else 1.0
+            coverage = found["coverage"] or 0.0
+            action = self._action(intent, current, recommended, opts)
+            self.stdout.write(f"{intent:<18}{current:>9.3f}{recommended:>13.3f}{coverage:>10.3f}  {action}")
+        if not opts["apply"]:
+            self.stdout.write("Dry run: nothing written. Use --apply to save.")
+
+    def _action(self, intent: str, current: float, recommended: float, opts) -> str:
+        if recommended < current and not opts["allow_loosen"]:
+            return "kept (would loosen; use --allow-loosen)"
+        if not opts["apply"]:
+            return "would set"
+        IntentThreshold.objects.update_or_create(intent=intent, defaults={"threshold": recommended})
+        return "set"
+
+    def _rows(self, dataset: Path | None) -> list[Row]:
+        if dataset:
+            if not dataset.is_file():
+                raise CommandError(f"--dataset {dataset}: no such file")
+            loaded = dataset_load(dataset)
+            for problem in loaded.problems:
+                self.stderr.write(f"skipped {problem}")
+            rows = loaded.rows
+        else:
+            rows = [
+                Row(str(t.pk), t.subject, t.body, t.intent, t.priority) for t in reviewed_tickets().iterator()
+            ]
+        if not rows:
+            raise CommandError("no labelled rows: give --dataset or review some tickets first")
+        return rows

@@ -1,0 +1,92 @@
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from ai_engine.engines import EngineNotConfigured
+from ai_engine.local_model import ModelFileError
+from ai_engine.prompts import UnknownPromptVersion
+from tickets.evaluation.dataset import dataset_load
+from tickets.evaluation.metrics import report
+from tickets.evaluation.report import comparison_lines, report_lines
+from tickets.evaluation.runner import engine_label, evaluate_rows
+
+ENGINES = ("local", "openai", "cascade")
+MAX_DISAGREEMENTS_SHOWN = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Evaluate an engine (and prompt version) on labelled JSONL datasets with the production "
+        "routing rules. Touches no ticket and no decision log."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dataset", action="append", required=True, type=Path)
+        parser.add_argument("--split", help="Keep only rows whose `split` field equals this.")
+        parser.add_argument("--engine", choices=ENGINES, default="local")
+        parser.add_argument("--prompt-version")
+        parser.add_argument(
+            "--compare",
+            metavar="ENGINE[:PROMPT_VERSION]",
+            help="A second engine or prompt version to evaluate on the same rows.",
+        )
+        parser.add_argument("--json", type=Path, help="Write the figures as JSON to this file.")
+
+    def handle(self, *args, **opts):
+        rows = []
+        for path in opts["dataset"]:
+            if not path.is_file():
+                raise CommandError(f"--dataset {path}: no such file")
+            dataset = dataset_load(path, split=opts["split"])
+            for problem in dataset.problems:
+                self.stderr.write(f"skipped {problem}")
+            rows += dataset.rows
+        if not rows:
+            raise CommandError("no usable rows in the datasets")
+        first = self._evaluate(rows, opts["engine"], opts["prompt_version"])
+        self.stdout.write("\n".join(report_lines(first["figures"], title=first["figures"]["engine_label"])))
+        output = first["figures"]
+        if opts["compare"]:
+            engine, _, prompt = opts["compare"].partition(":")
+            if engine not in ENGINES:
+                raise CommandError(f"--compare: engine {engine!r} is not one of {ENGINES}")
+            second = self._evaluate(rows, engine, prompt or None)
+            self.stdout.write("")
+            self.stdout.write(
+                "\n".join(report_lines(second["figures"], title=second["figures"]["engine_label"]))
+            )
+            self.stdout.write("")
+            self.stdout.write("\n".join(comparison_lines(first["figures"], second["figures"])))
+            self._disagreements(first["evaluated"], second["evaluated"])
+            output = {"first": first["figures"], "second": second["figures"]}
+        if opts["json"]:
+            opts["json"].write_text(json.dumps(output, indent=2))
+            self.stdout.write(f"Wrote {opts['json']}")
+
+    def _evaluate(self, rows, engine: str, prompt_version: str | None) -> dict:
+        try:
+            evaluated = evaluate_rows(rows, engine_name=engine, prompt_version=prompt_version)
+        except (EngineNotConfigured, ModelFileError, UnknownPromptVersion) as exc:
+            raise CommandError(f"{engine}: {exc}") from exc
+        figures = report([e.scored for e in evaluated])
+        figures["engine"] = engine
+        figures["prompt_version"] = prompt_version or (
+            settings.AI_PROMPT_VERSION if engine != "local" else None
+        )
+        figures["engine_label"] = engine_label(engine, prompt_version)
+        return {"figures": figures, "evaluated": evaluated}
+
+    def _disagreements(self, first, second) -> None:
+        rows = [
+            (a.row, a.scored.predicted_intent, b.scored.predicted_intent)
+            for a, b in zip(first, second, strict=True)
+            if a.scored.predicted_intent != b.scored.predicted_intent
+        ]
+        self.stdout.write(f"\nRows where they disagree on intent: {len(rows)}")
+        for row, left, right in rows[:MAX_DISAGREEMENTS_SHOWN]:
+            text = (row.subject + " " + row.body).strip().replace("\n", " ")[:80]
+            self.stdout.write(f"  {row.id}: label {row.intent}; {left} vs {right}: {text}")
+        if len(rows) > MAX_DISAGREEMENTS_SHOWN:
+            self.stdout.write(f"  ... and {len(rows) - MAX_DISAGREEMENTS_SHOWN} more")

@@ -1,0 +1,215 @@
+"""The evaluation harness: datasets, figures, the evaluate and calibrate commands."""
+
+import json
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from ai_engine.tests.fake_openai import FakeOpenAI, Reply, decision_json
+from tickets.evaluation.dataset import dataset_load
+from tickets.evaluation.metrics import Scored, calibration_figures, report, threshold_for_precision
+from tickets.models import Decision, IntentThreshold, Ticket
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+ROWS = [
+    {
+        "id": "a",
+        "subject": "Invoices",
+        "body": "Where can I download my invoices as PDF?",
+        "intent": "billing",
+    },
+    {
+        "body": "The Android app crashes every time I open it.",
+        "intent": "technical_issue",
+        "priority": "medium",
+    },
+    {
+        "body": "Our whole company cannot log in, site is down!",
+        "intent": "technical_issue",
+        "priority": "high",
+    },
+    {"body": "I want a refund for the annual plan.", "intent": "billing", "auto_resolve_ok": False},
+    {"body": "How do I change my display name?", "intent": "account", "priority": "low", "extra": "ignored"},
+    {"body": "Win a free cruise, click now!!!", "intent": "unknown"},
+    {"body": "Does Cloudnest have a Gantt chart view?", "intent": "general_question"},
+]
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    lines = [json.dumps(row) for row in ROWS]
+    lines.insert(2, '{"body": "no intent here"}')
+    lines.insert(4, "this is not json")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def scored(intent, predicted, confidence, *, ok=None, candidate=True, auto=False, priority=None, pp=None):
+    return Scored(intent, priority, ok, predicted, pp, confidence, auto, candidate, 1.0)
+
+
+def test_malformed_lines_are_reported_with_their_number_and_skipped(dataset):
+    loaded = dataset_load(dataset)
+
+    assert len(loaded.rows) == len(ROWS)
+    assert [p.split(":")[1] for p in loaded.problems] == ["3", "5"]
+    assert "intent" in loaded.problems[0]
+
+
+def test_shared_datasets_load_as_they_are():
+    if not SHARED_DATA.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("shared/data is missing beside the checkout")
+        pytest.skip("shared/data is not beside this checkout")
+    for path in sorted(SHARED_DATA.glob("*.jsonl")):
+        loaded = dataset_load(path)
+        assert loaded.rows, path
+        assert loaded.problems == [], loaded.problems[:3]
+
+
+def test_figures_on_known_rows():
+    rows = [
+        scored("billing", "billing", 0.95, auto=True, priority="high", pp="high"),
+        scored("billing", "account", 0.85, priority="high", pp="low"),
+        scored("account", "account", 0.75, auto=False, priority="low", pp="low"),
+        scored("account", "account", 0.99, ok=False, auto=True),
+    ]
+
+    figures = report(rows)
+
+    assert figures["n"] == 4
+    assert figures["intent_accuracy"] == 0.75
+    assert figures["per_intent"]["billing"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert figures["per_intent"]["account"]["precision"] == pytest.approx(0.6667, abs=1e-4)
+    assert figures["confusion"]["billing"] == {"billing": 1, "account": 1}
+    assert figures["priority_accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+    assert figures["high_priority_recall"] == 0.5
+    assert figures["auto_resolve"] == {"count": 2, "coverage": 0.5, "precision": 0.5, "unsafe": 1}
+    assert figures["brier"] == pytest.approx((0.05**2 + 0.85**2 + 0.25**2 + 0.01**2) / 4, abs=1e-4)
+
+
+def test_calibration_error_is_zero_when_confidence_matches_accuracy():
+    rows = [scored("billing", "billing", 0.75)] * 3 + [scored("billing", "account", 0.75)]
+
+    assert calibration_figures(rows)["ece"] == 0.0
+
+
+def test_lowest_threshold_reaching_the_target_precision():
+    rows = [
+        scored("billing", "account", 0.60),
+        scored("billing", "billing", 0.70),
+        scored("billing", "billing", 0.80),
+        scored("billing", "account", 0.85),
+        scored("billing", "billing", 0.90),
+        scored("billing", "billing", 0.95),
+        scored("billing", "billing", 0.99, candidate=False),
+    ]
+
+    assert threshold_for_precision(rows, 0.95) == {"threshold": 0.9, "coverage": round(2 / 7, 4)}
+    assert threshold_for_precision([scored("billing", "account", 0.9)], 0.95) == {
+        "threshold": None,
+        "coverage": None,
+    }
+
+
+@pytest.mark.django_db
+def test_evaluate_command_prints_a_report_writes_json_and_touches_nothing(dataset, tmp_path):
+    out, err = StringIO(), StringIO()
+    json_path = tmp_path / "figures.json"
+
+    call_command(
+        "evaluate",
+        "--dataset",
+        str(dataset),
+        "--engine",
+        "local",
+        "--json",
+        str(json_path),
+        stdout=out,
+        stderr=err,
+    )
+
+    text = out.getvalue()
+    assert "rows: 7" in text and "intent accuracy" in text and "confusion" in text
+    assert "rows.jsonl:3" in err.getvalue()
+    figures = json.loads(json_path.read_text())
+    for key in [
+        "n",
+        "intent_accuracy",
+        "intent_macro_f1",
+        "per_intent",
+        "confusion",
+        "priority_accuracy",
+        "high_priority_recall",
+        "ece",
+        "brier",
+        "auto_resolve",
+        "thresholds",
+        "latency_ms",
+        "tokens",
+        "engine",
+        "prompt_version",
+    ]:
+        assert key in figures
+    assert set(figures["auto_resolve"]) == {"coverage", "precision", "unsafe", "count"}
+    assert set(figures["thresholds"]) == {"0.95", "0.97", "0.99"}
+    assert figures["tokens"] == {"prompt": None, "completion": None}
+    assert figures["n"] == 7
+    assert Ticket.objects.count() == 0 and Decision.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_compare_prints_side_by_side_and_the_rows_that_disagree(dataset):
+    llm = FakeOpenAI().start()
+    llm.default = Reply(content=decision_json(intent="unknown", policy_ids=[]))
+    out = StringIO()
+    try:
+        with override_settings(OPENAI_API_KEY="k", OPENAI_BASE_URL=llm.base_url, AI_MAX_RETRIES=0):
+            call_command("evaluate", "--dataset", str(dataset), "--compare", "openai:triage-v1", stdout=out)
+    finally:
+        llm.stop()
+
+    text = out.getvalue()
+    assert "local" in text and "openai:triage-v1" in text
+    assert "Rows where they disagree on intent: 6" in text  # only the spam row agrees
+    assert "tokens prompt 2247" in text  # 7 calls x 321 prompt tokens
+
+
+@pytest.mark.django_db
+def test_evaluate_with_a_missing_file_or_unconfigured_engine_is_a_clear_error(dataset, settings):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("evaluate", "--dataset", "/nope.jsonl")
+    settings.OPENAI_API_KEY = ""
+    with pytest.raises(CommandError, match="OPENAI_SECRET"):
+        call_command("evaluate", "--dataset", str(dataset), "--engine", "openai", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_calibrate_recommends_writes_only_with_apply_and_never_loosens(dataset, settings):
+    settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.99
+    out = StringIO()
+
+    call_command("calibrate", "--dataset", str(dataset), "--target-precision", "0.97", stdout=out)
+
+    assert "Dry run" in out.getvalue()
+    assert IntentThreshold.objects.count() == 0
+    kept = StringIO()
+    call_command("calibrate", "--dataset", str(dataset), "--apply", stdout=kept)
+    # Every recommendation below 0.99 would loosen: kept, nothing written for those.
+    loosening = [line for line in kept.getvalue().splitlines() if "would loosen" in line]
+    written = IntentThreshold.objects.count()
+    assert written + len(loosening) == 4
+    call_command("calibrate", "--dataset", str(dataset), "--apply", "--allow-loosen", stdout=StringIO())
+    assert IntentThreshold.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_calibrate_without_a_dataset_uses_reviewed_tickets(agent):
+    with pytest.raises(CommandError, match="review some tickets"):
+        call_command("calibrate", stdout=StringIO())
