@@ -111,21 +111,22 @@ class TicketDisplayMixin:
 
     @admin.display(description="Timeline")
     def timeline(self, obj):
-        events = obj.events.select_related("actor").order_by("created_at", "id")
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        events = list(obj.events.select_related("actor").order_by("created_at", "id"))
+        lines = [
             (
-                (
-                    e.created_at.strftime("%Y-%m-%d %H:%M:%S"),
-                    e.get_kind_display(),
-                    e.action,
-                    e.actor or "system",
-                    "; ".join(f"{k}: {v}" for k, v in e.changes.items()) + (f" {e.note}" if e.note else ""),
-                )
-                for e in events
-            ),
-        )
+                e.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                e.get_kind_display(),
+                e.action,
+                e.actor or "system",
+                "; ".join(f"{k}: {v}" for k, v in e.changes.items()) + (f" {e.note}" if e.note else ""),
+            )
+            for e in events
+        ]
+        if not any(e.kind == AuditEvent.Kind.CREATED for e in events):
+            # Customer submissions have no event row; the ticket itself records it.
+            created = obj.created_at.strftime("%Y-%m-%d %H:%M:%S")
+            lines.insert(0, (created, "Created", "", obj.customer_email, "submitted by the customer"))
+        rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", lines)
         return format_html(
             "<table><tr><th>When</th><th>Event</th><th>What</th><th>Who</th><th>Details</th></tr>{}</table>",
             rows,

@@ -1,6 +1,6 @@
 """Signal receivers: they only enqueue work, after the transaction commits."""
 
-from functools import partial
+from functools import cache, partial
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -8,11 +8,20 @@ from django.dispatch import receiver
 from tickets.signals import ticket_answered, ticket_submitted
 
 
+@cache
+def _broker():
+    # One broker per process: django-q2 would otherwise open a new Redis
+    # connection for every enqueue, which cost more than the rest of a POST.
+    from django_q.brokers import get_broker
+
+    return get_broker()
+
+
 def enqueue(task: str, *args) -> None:
     # Imported late: django_q touches settings and models at import time.
     from django_q.tasks import async_task
 
-    async_task(task, *args)
+    async_task(task, *args, broker=_broker())
 
 
 @receiver(ticket_submitted)

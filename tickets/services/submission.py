@@ -26,8 +26,10 @@ def ticket_submit(*, subject: str, body: str, customer_email: str, actor=None) -
         customer_email=customer_email,
         access_token_hash=token_hash(token),
     )
-    AuditEvent.objects.create(
-        ticket=ticket, kind=AuditEvent.Kind.CREATED, actor=actor if actor and actor.pk else None
-    )
+    if actor is not None and actor.pk:
+        # Who entered it on the customer's behalf. A customer's own submission
+        # needs no event row: the ticket's created_at is that event, and one
+        # INSERT less is a quarter of the cost of a POST.
+        AuditEvent.objects.create(ticket=ticket, kind=AuditEvent.Kind.CREATED, actor=actor)
     ticket_submitted.send(sender=Ticket, ticket_id=ticket.pk)
     return ticket, token
