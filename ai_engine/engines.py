@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Protocol
 
-from ai_engine.local_engine import LocalEngine, model_load
+from ai_engine.local_engine import LocalEngine, local_engine_load
 from ai_engine.openai_engine import OpenAIEngine
 from ai_engine.prompts import prompt_load
 from ai_engine.types import EngineResult, EngineRun, PolicyText, TicketText
@@ -62,11 +62,11 @@ def engine_build(config: EngineConfig, name: str | None = None):
     if name == "auto":
         name = "openai" if config.openai_api_key else "local"
     if name == "local":
-        return LocalEngine(model_load(config.local_model_path))
+        return local_engine_load(config.local_model_path)
     llm = _openai(config)
     if name == "openai":
         return llm
-    return CascadeEngine(LocalEngine(model_load(config.local_model_path)), llm, config.cascade_threshold)
+    return CascadeEngine(local_engine_load(config.local_model_path), llm, config.cascade_threshold)
 
 
 def engine_run(engine, ticket: TicketText, policies: list[PolicyText]) -> EngineRun:

@@ -21,15 +21,28 @@ def _load_cached(path: Path, mtime: float) -> local_model.LocalModel:
     return local_model.load(path)
 
 
-def model_load(path: Path) -> local_model.LocalModel:
-    """Load once per process; a retrained file (new mtime) is picked up automatically."""
+@cache
+def _engine_cached(path: Path, mtime: float) -> "LocalEngine":
+    return LocalEngine(_load_cached(path, mtime))
+
+
+def _mtime(path: Path) -> float:
     try:
-        mtime = path.stat().st_mtime
+        return path.stat().st_mtime
     except FileNotFoundError as exc:
         raise local_model.ModelFileError(
             f"{path}: no local model; run `python manage.py train_engine`"
         ) from exc
-    return _load_cached(path, mtime)
+
+
+def model_load(path: Path) -> local_model.LocalModel:
+    """Load once per process; a retrained file (new mtime) is picked up automatically."""
+    return _load_cached(path, _mtime(path))
+
+
+def local_engine_load(path: Path) -> "LocalEngine":
+    """One engine per model file and process, so its policy vectors stay cached between tickets."""
+    return _engine_cached(path, _mtime(path))
 
 
 class LocalEngine:
@@ -69,7 +82,10 @@ class LocalEngine:
     def _policy_matrix(self, policies: list[PolicyText]):
         key = tuple((p.key, p.title, p.text) for p in policies)
         if key not in self._policy_vectors:
-            self._policy_vectors[key] = self.model.word.transform([f"{p.title}\n{p.text}" for p in policies])
+            # Keep only the current policy set: edits in admin replace it.
+            self._policy_vectors = {
+                key: self.model.word.transform([f"{p.title}\n{p.text}" for p in policies])
+            }
         return self._policy_vectors[key]
 
     def _best_policy(self, intent, policies, similarity, row) -> PolicyText | None:
