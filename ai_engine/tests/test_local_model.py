@@ -105,3 +105,16 @@ def test_same_ticket_gives_the_same_decision(model):
     ticket = TicketText("Export", "How do I export my data?")
 
     assert engine.decide(ticket, POLICIES).decision == engine.decide(ticket, POLICIES).decision
+
+
+def test_auto_engine_is_openai_with_a_key_and_local_without(tmp_path, model):
+    from ai_engine.engines import EngineConfig, EngineNotConfigured, engine_build
+
+    path = tmp_path / "m.npz"
+    local_model.save(model, path)
+    config = EngineConfig("auto", "", None, "m", "triage-v1", 5, 0, 1, path, 0.8)
+
+    assert engine_build(config).name == "local"
+    assert engine_build(EngineConfig(**{**config.__dict__, "openai_api_key": "k"})).name == "openai"
+    with pytest.raises(EngineNotConfigured, match="OPENAI_SECRET"):
+        engine_build(config, "cascade")

@@ -242,3 +242,22 @@ def test_slow_model_call_holds_no_lock_and_does_not_block_other_requests(llm, cl
 
     assert created.status_code == 201
     assert elapsed < 2.0, f"an unrelated write waited {elapsed:.2f}s for the model call"
+
+
+@pytest.mark.django_db
+def test_auto_resolved_ticket_is_answered_by_email(settings, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.0
+    ticket = TicketFactory(subject="How do I export my data?", body="Where is the data export?")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = ticket_evaluate(ticket_id=ticket.pk, engine_name="local")
+
+    assert outcome.routing.rule == "auto_resolve"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [ticket.customer_email]
+    assert mail.outbox[0].body == outcome.ticket.resolution
+    ticket.refresh_from_db()
+    assert ticket.answer_sent_at is not None
+    assert ticket.events.filter(kind="answer_sent").exists()
