@@ -24,22 +24,24 @@ class Command(BaseCommand):
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        stopped_by_user = False
         try:
             # Whichever exits first takes the other down: half a system is worse than none.
             while all(p.poll() is None for p in processes):
                 time.sleep(0.5)
         except KeyboardInterrupt:
-            pass
+            stopped_by_user = True
         finally:
             for process in processes:
                 if process.poll() is None:
-                    process.send_signal(signal.SIGINT)
+                    process.terminate()  # both stop cleanly on SIGTERM
             deadline = time.monotonic() + 15
             for process in processes:
                 try:
                     process.wait(timeout=max(0.1, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
                     process.kill()
-        failed = [p.returncode for p in processes if p.returncode not in (0, -2, 130, None)]
-        if failed:
+        if not stopped_by_user:
+            self.stderr.write("A process exited on its own; stopped the other.")
             sys.exit(1)

@@ -1,0 +1,40 @@
+"""`make run`'s last step: `manage.py serve` runs the web server and the worker; Ctrl-C stops both."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tickets.tests.live import ROOT, LiveStack
+
+pytestmark = pytest.mark.integration
+
+
+def test_serve_runs_web_and_worker_together_and_ctrl_c_stops_both(tmp_path):
+    with LiveStack(tmp_path, database="sqlite", DEBUG="true") as stack:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "serve", "--addr", f"127.0.0.1:{stack.port}"],
+            cwd=ROOT,
+            env=stack.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            stack.wait_ready()
+            stack.submit(1)
+            counts = stack.wait_until_routed(1, timeout=60)
+            assert sum(counts.values()) == 1 and not counts.get("new"), counts  # the worker routed it
+
+            os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+            assert process.wait(timeout=30) == 0
+            time.sleep(0.5)
+            # Nothing of its session is left: not the server, not the cluster, not its workers.
+            leftover = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
+            assert leftover.stdout.strip() == ""
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
