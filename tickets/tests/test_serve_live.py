@@ -4,7 +4,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -29,12 +28,19 @@ def test_serve_runs_web_and_worker_together_and_ctrl_c_stops_both(tmp_path):
             counts = stack.wait_until_routed(1, timeout=60)
             assert sum(counts.values()) == 1 and not counts.get("new"), counts  # the worker routed it
 
+            children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True)
+            sessions = [process.pid, *map(int, children.stdout.split())]
+            assert len(sessions) == 3  # serve, the web server, the cluster
+
             os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
-            assert process.wait(timeout=30) == 0
-            time.sleep(0.5)
-            # Nothing of its session is left: not the server, not the cluster, not its workers.
-            leftover = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
-            assert leftover.stdout.strip() == ""
+            assert process.wait(timeout=40) == 0
+            # Nothing is left: not the server, not the cluster, not its workers.
+            assert [pid for session in sessions for pid in session_processes(session)] == []
         finally:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)
+
+
+def session_processes(session_id: int) -> list[str]:
+    found = subprocess.run(["pgrep", "-s", str(session_id)], capture_output=True, text=True)
+    return found.stdout.split()

@@ -1,9 +1,13 @@
+import contextlib
+import os
 import signal
 import subprocess
 import sys
 import time
 
 from django.core.management.base import BaseCommand
+
+GRACE_SECONDS = 20
 
 
 class Command(BaseCommand):
@@ -14,10 +18,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, addr, **options):
         python = [sys.executable, "manage.py"]
-        processes = [
-            subprocess.Popen([*python, "qcluster"]),  # noqa: S603 (our own interpreter)
-            subprocess.Popen([*python, "runserver", "--noreload", addr]),  # noqa: S603
-        ]
+        # Each child gets its own session: Ctrl-C reaches only this process, which
+        # then stops each child the way it stops cleanly, and can kill whatever a
+        # child leaves behind. (A cluster hit by the terminal's SIGINT and our
+        # SIGTERM at once could orphan its worker processes.)
+        worker = subprocess.Popen([*python, "qcluster"], start_new_session=True)  # noqa: S603
+        web = subprocess.Popen([*python, "runserver", "--noreload", addr], start_new_session=True)  # noqa: S603
         self.stdout.write(f"Serving on http://{addr}/ with a background worker. Ctrl-C stops both.")
 
         def stop(*_):
@@ -28,20 +34,26 @@ class Command(BaseCommand):
         stopped_by_user = False
         try:
             # Whichever exits first takes the other down: half a system is worse than none.
-            while all(p.poll() is None for p in processes):
+            while worker.poll() is None and web.poll() is None:
                 time.sleep(0.5)
         except KeyboardInterrupt:
             stopped_by_user = True
         finally:
-            for process in processes:
-                if process.poll() is None:
-                    process.terminate()  # both stop cleanly on SIGTERM
-            deadline = time.monotonic() + 15
-            for process in processes:
-                try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGINT)  # the cluster stops its workers, then itself
+            if web.poll() is None:
+                web.terminate()
+            deadline = time.monotonic() + GRACE_SECONDS
+            for process in (worker, web):
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     process.wait(timeout=max(0.1, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    process.kill()
+                _kill_group(process.pid)
         if not stopped_by_user:
             self.stderr.write("A process exited on its own; stopped the other.")
             sys.exit(1)
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # everything in it has exited
+        os.killpg(pgid, signal.SIGKILL)
