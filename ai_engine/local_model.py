@@ -54,7 +54,7 @@ class ModelFileError(Exception):
 class Example:
     text: str
     intent: str
-    priority: str
+    priority: str | None  # None: unlabelled; such rows train the intent head only
 
 
 @dataclass
@@ -137,21 +137,22 @@ class LocalModel:
 
 def data_hash(examples: list[Example]) -> str:
     digest = hashlib.sha256()
-    for example in sorted(examples, key=lambda e: (e.text, e.intent, e.priority)):
+    for example in sorted(examples, key=lambda e: (e.text, e.intent, e.priority or "")):
         digest.update(json.dumps([example.text, example.intent, example.priority]).encode())
     return digest.hexdigest()
 
 
 def train(examples: list[Example], *, seed: int = 0) -> LocalModel:
     """Fit both heads on `examples`. Deterministic for the same examples and seed."""
-    if len({e.intent for e in examples}) < 2 or len({e.priority for e in examples}) < 2:
+    prioritised = [i for i, e in enumerate(examples) if e.priority]
+    if len({e.intent for e in examples}) < 2 or len({examples[i].priority for i in prioritised}) < 2:
         raise ValueError("training needs at least two intents and two priorities")
     texts = [e.text for e in examples]
     word = TfidfVectorizer(**WORD_PARAMS)
     char = TfidfVectorizer(**CHAR_PARAMS)
     features = sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
     intent = _fit_head(features, [e.intent for e in examples], seed)
-    priority = _fit_head(features, [e.priority for e in examples], seed)
+    priority = _fit_head(features[prioritised], [examples[i].priority for i in prioritised], seed)
     meta = {
         "format": FORMAT_VERSION,
         "data_hash": data_hash(examples),

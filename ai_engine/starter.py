@@ -43,6 +43,4 @@ def row_text(subject: str | None, body: str) -> str:
 
 
 def as_examples(rows: list[dict]) -> list[Example]:
-    return [
-        Example(row_text(r.get("subject"), r["body"]), r["intent"], r.get("priority") or "low") for r in rows
-    ]
+    return [Example(row_text(r.get("subject"), r["body"]), r["intent"], r.get("priority")) for r in rows]

@@ -1,10 +1,11 @@
 """Human review: services, the review API, emails to customers, learning from reviews."""
 
 import json
+from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from ai_engine.local_engine import LocalEngine, model_load
 from ai_engine.types import TicketText
@@ -263,3 +264,22 @@ def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(agent,
 
     assert before.decision.intent != "account"
     assert after.decision.intent == "account"
+
+
+@pytest.mark.django_db
+def test_train_engine_takes_extra_labelled_datasets_and_rows_without_priority(tmp_path, settings):
+    dataset = tmp_path / "extra.jsonl"
+    rows = [{"body": f"Tachograph calibration for truck {n} is due", "intent": "account"} for n in range(30)]
+    dataset.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n")
+    output = tmp_path / "model.npz"
+    out, err = StringIO(), StringIO()
+
+    call_command("train_engine", "--output", str(output), "--dataset", str(dataset), stdout=out, stderr=err)
+
+    assert "30 dataset rows" in out.getvalue()
+    assert "extra.jsonl:31" in err.getvalue()
+    engine = LocalEngine(model_load(output))
+    result = engine.decide(TicketText("Tachograph", "Tachograph calibration for truck 99?"), policy_texts())
+    assert result.decision.intent == "account"
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("train_engine", "--output", str(output), "--dataset", str(tmp_path / "nope.jsonl"))

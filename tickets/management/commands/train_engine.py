@@ -5,19 +5,31 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ai_engine import local_model
 from ai_engine.starter import as_examples, starter_rows
+from tickets.evaluation.dataset import dataset_load
 from tickets.selectors import reviewed_tickets
 
 
 class Command(BaseCommand):
-    help = "Train the local engine on the starter examples plus every ticket a human reviewed."
+    help = (
+        "Train the local engine on the starter examples, every ticket a human reviewed, "
+        "and any labelled JSONL datasets given."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output", default=str(settings.AI_LOCAL_MODEL_PATH))
         parser.add_argument(
             "--if-missing", action="store_true", help="Do nothing when the model file exists."
         )
+        parser.add_argument(
+            "--dataset",
+            action="append",
+            type=Path,
+            default=[],
+            help="Extra labelled JSONL (the evaluate format); rows without priority train intent only.",
+        )
+        parser.add_argument("--split", help="With --dataset: keep only rows whose `split` equals this.")
 
-    def handle(self, *args, output, if_missing, **options):
+    def handle(self, *args, output, if_missing, dataset, split, **options):
         path = Path(output)
         if if_missing and path.exists():
             self.stdout.write(f"Local model already at {path}; not retraining.")
@@ -27,16 +39,26 @@ class Command(BaseCommand):
             {"subject": t.subject, "body": t.body, "intent": t.intent, "priority": t.priority}
             for t in reviewed_tickets().iterator()
         ]
-        examples = as_examples(starter + reviewed)
+        extra = []
+        for file in dataset:
+            if not file.is_file():
+                raise CommandError(f"--dataset {file}: no such file")
+            loaded = dataset_load(file, split=split)
+            for problem in loaded.problems:
+                self.stderr.write(f"skipped {problem}")
+            extra += [
+                {"subject": r.subject, "body": r.body, "intent": r.intent, "priority": r.priority}
+                for r in loaded.rows
+            ]
         try:
-            model = local_model.train(examples)
+            model = local_model.train(as_examples(starter + reviewed + extra))
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         local_model.save(model, path)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Trained {model.meta['version']} on {len(starter)} starter examples and "
-                f"{len(reviewed)} reviewed tickets; data hash {model.meta['data_hash'][:12]}; "
-                f"saved to {path}."
+                f"Trained {model.meta['version']} on {len(starter)} starter examples, "
+                f"{len(reviewed)} reviewed tickets and {len(extra)} dataset rows; "
+                f"data hash {model.meta['data_hash'][:12]}; saved to {path}."
             )
         )
