@@ -1,6 +1,6 @@
 """Intake benchmark: POST /tickets/ and GET /tickets/{id} under gunicorn on PostgreSQL.
 
-    .venv/bin/python bench/intake.py [--broker redis|orm] [--workers 4] [--seconds 10]
+    .venv/bin/python bench/intake.py [--broker redis|orm] [--workers 4] [--threads 2] [--seconds 10]
 
 Starts the app in a fresh PostgreSQL database (POSTGRES_TEST_URL, default the local
 `test` server), drives it from a separate load process (bench/loadgen.py) at
@@ -30,7 +30,7 @@ def main() -> None:
     )
     parser.add_argument("--broker", choices=["redis", "orm"], default="redis")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (gthread)")
     parser.add_argument("--seconds", type=float, default=10)
     args = parser.parse_args()
 
