@@ -1,6 +1,10 @@
 """Reusable read queries."""
 
-from django.db.models import QuerySet
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from ai_engine.types import PolicyText
 from tickets.models import Decision, Policy, Status, Ticket
@@ -31,3 +35,24 @@ def reviewed_tickets() -> QuerySet[Ticket]:
         intent__isnull=False,
         priority__isnull=False,
     ).order_by("created_at")
+
+
+def tickets_stuck() -> dict[str, list]:
+    """Ids of tickets whose background work should have finished by now."""
+    now = timezone.now()
+    new_cutoff = now - timedelta(seconds=settings.SWEEP_NEW_AFTER_SECONDS)
+    stale = now - timedelta(seconds=settings.TRIAGE_STALE_SECONDS)
+    triage = Ticket.objects.filter(
+        Q(status=Status.NEW, created_at__lt=new_cutoff) | Q(status=Status.TRIAGING, claimed_at__lt=stale)
+    ).values_list("pk", flat=True)
+    unanswered = (
+        Ticket.objects.filter(
+            status__in=[Status.AUTO_RESOLVED, Status.RESOLVED],
+            answer_sent_at__isnull=True,
+            answer_attempts__lt=settings.ANSWER_EMAIL_MAX_ATTEMPTS,
+            updated_at__lt=new_cutoff,
+        )
+        .exclude(resolution="")
+        .values_list("pk", flat=True)
+    )
+    return {"triage": list(triage[:1000]), "answers": list(unanswered[:1000])}

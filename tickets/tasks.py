@@ -1,7 +1,8 @@
 """django-q2 tasks: thin, idempotent, given ids, never instances."""
 
+from tickets.selectors import tickets_stuck
 from tickets.services.answers import answer_send
-from tickets.services.triage import ticket_triage, tickets_stuck
+from tickets.services.triage import ticket_triage
 
 
 def evaluate_ticket(ticket_id) -> str:

@@ -98,18 +98,25 @@ def test_ticket_page_shows_recommendation_policies_rule_raw_output_and_timeline(
 
 
 @pytest.mark.django_db
-def test_agent_approves_from_the_ticket_page(agent_client):
+def test_agent_approves_from_the_ticket_page_and_the_timeline_shows_it(
+    agent_client, django_capture_on_commit_callbacks
+):
     ticket = queued()
 
-    response = agent_client.post(
-        reverse("admin:tickets_review", args=[ticket.pk]),
-        {"action": "approve", "answer": "Edited answer", "version": ticket.version},
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = agent_client.post(
+            reverse("admin:tickets_review", args=[ticket.pk]),
+            {"action": "approve", "answer": "Edited answer", "version": ticket.version},
+            follow=True,
+        )
 
     ticket.refresh_from_db()
     assert ticket.status == Status.RESOLVED and ticket.resolution == "Edited answer"
-    assert "Approved" in response.content.decode() or "Approved" in str(list(response.context["messages"]))
+    assert any("Approved" in str(m) for m in response.context["messages"])
+    page = agent_client.get(reverse("admin:tickets_ticket_change", args=[ticket.pk])).content.decode()
+    timeline = page[page.index("<th>When</th>") :]
+    assert timeline.index("Created") < timeline.index("<td>Review</td>") < timeline.index("Answer Sent")
+    assert "<td>agent</td>" in timeline
 
 
 @pytest.mark.django_db

@@ -283,3 +283,17 @@ def test_ai_evaluate_rejects_bad_input(persona, ticket, payload):
     response = post_json(persona("agent"), f"/tickets/{ticket.pk}/ai-evaluate", payload)
 
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_staff_admin_session_also_authenticates(client, agent):
+    client.force_login(agent)
+
+    assert client.get("/tickets/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_customer_session_without_staff_flag_cannot_list(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("shopper", password="pw"))
+
+    assert client.get("/tickets/").status_code == 403

@@ -190,7 +190,7 @@ class TestReviewApi:
 
 @pytest.mark.django_db
 def test_failed_email_is_recorded_and_retried_until_sent(agent, settings, django_capture_on_commit_callbacks):
-    from tickets.services.triage import tickets_stuck
+    from tickets.selectors import tickets_stuck
     from tickets.tasks import send_answer
 
     ticket = queued()

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django_q.models import OrmQ
 
 from tickets.models import DecidedBy, Decision, Status, Ticket
+from tickets.selectors import tickets_stuck
 from tickets.services.submission import ticket_submit
-from tickets.services.triage import ticket_triage, tickets_stuck
+from tickets.services.triage import ticket_triage
 from tickets.tasks import sweep_stuck_tickets
 from tickets.tests.factories import TicketFactory
 

@@ -101,5 +101,10 @@ def test_sigkilled_worker_mid_task_still_ends_with_the_ticket_routed_once(tmp_pa
             assert_each_routed_once(stack, [ticket_id])
             attempts = stack.sql("SELECT triage_attempts FROM tickets_ticket")[0][0]
             assert attempts == 2
+            # The redelivered task was acknowledged: nothing is left to loop on.
+            deadline = time.monotonic() + 30
+            while stack.sql("SELECT COUNT(*) FROM django_q_ormq")[0][0] and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert stack.sql("SELECT COUNT(*) FROM django_q_ormq")[0][0] == 0
     finally:
         llm.stop()
