@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import openai
 import pydantic
 
+from ai_engine.policy_match import policies_relevant
 from ai_engine.prompts import Prompt, render_messages
 from ai_engine.schema import (
     DecisionRejected,
@@ -63,7 +64,7 @@ class OpenAIEngine:
             # parse is still recorded in the decision log.
             response = self.client.chat.completions.with_raw_response.parse(
                 model=self.model_name,
-                messages=render_messages(self.prompt, ticket, policies),
+                messages=render_messages(self.prompt, ticket, policies_relevant(ticket, policies)),
                 response_format=TriageDecision,
                 temperature=0,
                 seed=self.seed,

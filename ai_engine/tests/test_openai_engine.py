@@ -180,3 +180,17 @@ def test_same_input_gives_the_same_decision(server):
 
     assert first.decision == second.decision
     assert server.requests[0]["body"] == server.requests[1]["body"]
+
+
+def test_prompt_carries_the_policies_relevant_to_the_ticket(server):
+    from tickets.starter_policies import STARTER_POLICIES
+
+    policies = [PolicyText(p["key"], p["title"], p["text"], tuple(p["intents"])) for p in STARTER_POLICIES]
+    ticket = TicketText("Refund please", "I cancelled two days after renewal; refund the annual plan.")
+
+    engine_for(server).decide(ticket, policies)
+
+    system = server.requests[-1]["body"]["messages"][0]["content"]
+    shown = [p.key for p in policies if f"id: {p.key}\n" in system]
+    assert len(shown) == 8 < len(policies)
+    assert "billing-refunds" in shown
