@@ -24,6 +24,12 @@ from tickets.services.review import ACTIONS, review_act
 from tickets.services.submission import ticket_submit
 
 REVIEW_PERMISSION = "tickets.review_ticket"
+DONE = {
+    "approve": "Approved",
+    "override": "Overridden",
+    "spam": "Closed as spam",
+    "requeue": "Returned to the queue",
+}
 
 
 class ConfidenceBandFilter(admin.SimpleListFilter):
@@ -72,7 +78,7 @@ def bulk_review(request, queryset, action: str) -> None:
         except (Conflict, InvalidAction) as exc:
             refused.append(f"{ticket.subject}: {exc}")
     if done:
-        messages.success(request, f"{action.capitalize()}: {done} ticket(s).")
+        messages.success(request, f"{DONE[action]}: {done} ticket(s).")
     for line in refused:
         messages.error(request, line)
 
@@ -223,7 +229,7 @@ class ReviewQueueAdmin(TicketDisplayMixin, admin.ModelAdmin):
         except InvalidAction as exc:
             messages.error(request, str(exc))
             return redirect(change_url)
-        messages.success(request, f"{form.cleaned_data['action'].capitalize()}d: {ticket.subject}")
+        messages.success(request, f"{DONE[form.cleaned_data['action']]}: {ticket.subject}")
         return redirect(reverse("admin:tickets_awaitingreviewticket_changelist"))
 
     @admin.action(description="Approve selected (send the AI suggestion)", permissions=["review"])
