@@ -6,6 +6,7 @@ stops start-up here, with a message naming the variable, instead of failing
 later inside a request or a worker.
 """
 
+import warnings
 from pathlib import Path
 
 import environ
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,6 +145,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Without `collectstatic`, WhiteNoise finds files in the apps at run time: one
+# command fewer to deploy; run collectstatic for the faster, cached path.
+WHITENOISE_USE_FINDERS = True
+# ...so a missing STATIC_ROOT is normal, not worth a warning at every start.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # --- REST API -------------------------------------------------------------
 

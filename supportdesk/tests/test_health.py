@@ -30,3 +30,12 @@ def test_readyz_is_503_when_the_database_is_unreachable(client, monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+def test_admin_static_files_are_served_without_debug(client, settings):
+    settings.DEBUG = False
+
+    response = client.get("/static/admin/css/base.css")
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)
