@@ -6,6 +6,7 @@ stops start-up here, with a message naming the variable, instead of failing
 later inside a request or a worker.
 """
 
+import re
 import warnings
 from pathlib import Path
 
@@ -149,7 +150,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # command fewer to deploy; run collectstatic for the faster, cached path.
 WHITENOISE_USE_FINDERS = True
 # ...so a missing STATIC_ROOT is normal, not worth a warning at every start.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message=re.escape(f"No directory at: {STATIC_ROOT}"))
 
 # --- REST API -------------------------------------------------------------
 
