@@ -2,7 +2,7 @@
 
 import json
 import time
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from ai_engine import local_model
@@ -16,12 +16,13 @@ NO_POLICY_REPLY = (
 )
 
 
-@cache
+# Small caches: a retrained file has a new mtime, and old models must not pile up.
+@lru_cache(maxsize=2)
 def _load_cached(path: Path, mtime: float) -> local_model.LocalModel:
     return local_model.load(path)
 
 
-@cache
+@lru_cache(maxsize=2)
 def _engine_cached(path: Path, mtime: float) -> "LocalEngine":
     return LocalEngine(_load_cached(path, mtime))
 
