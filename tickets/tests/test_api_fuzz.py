@@ -50,3 +50,26 @@ def test_any_bytes_get_a_client_error_never_a_500(raw, content_type):
     response = APIClient().post("/tickets/", data=raw, content_type=content_type)
 
     assert 400 <= response.status_code < 500 or response.status_code == 201, response.content
+
+
+review_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "action": st.sampled_from(["approve", "override", "spam", "requeue"]) | json_values,
+        "intent": st.sampled_from(["billing", "account"]) | json_values,
+        "priority": st.sampled_from(["low", "high"]) | json_values,
+        "answer": json_values,
+        "version": st.integers() | json_values,
+    },
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(payload=review_like | json_values)
+def test_any_review_body_gets_an_answer_never_a_500(persona, ticket, payload):
+    response = persona("agent").post(
+        f"/tickets/{ticket.pk}/review", data=json.dumps(payload), content_type="application/json"
+    )
+
+    assert response.status_code in (200, 400, 409), response.content
