@@ -1,6 +1,7 @@
 """The review queue in Django admin, as agents and admins use it."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tickets.models import Decision, Policy, Status
@@ -228,3 +229,22 @@ def test_ticket_added_in_admin_goes_through_the_submit_service(
     assert ticket.access_token_hash
     assert ticket.events.filter(kind="created").exists()
     assert ticket.status != Status.NEW  # the triage task ran
+
+
+@pytest.mark.django_db
+def test_queue_page_shows_the_review_form_prefilled_with_the_suggestion(
+    agent_client, client, django_user_model
+):
+    ticket = queued(suggestion="Your invoices are in Settings > Billing.")
+
+    page = agent_client.get(change_url(ticket)).content.decode()
+
+    assert "Review this ticket" in page
+    assert "Your invoices are in Settings &gt; Billing." in page
+    assert f'value="{ticket.version}"' in page
+    viewer = django_user_model.objects.create_user("viewer2", password="pw", is_staff=True)
+    viewer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_awaitingreviewticket", "view_ticket"])
+    )
+    client.force_login(viewer)
+    assert "Review this ticket" not in client.get(change_url(ticket)).content.decode()
