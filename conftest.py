@@ -3,14 +3,13 @@
 import pytest
 from django.conf import settings
 
-from ai_engine import local_model
-from ai_engine.starter import as_examples, starter_rows
+from ai_engine import local_model_train, local_model_usable
 
 
 @pytest.fixture(scope="session", autouse=True)
 def trained_local_model():
     """Train the local engine once per run from the project's starter examples."""
     path = settings.AI_LOCAL_MODEL_PATH
-    if not path.exists():
-        local_model.save(local_model.train(as_examples(starter_rows())), path)
+    if not local_model_usable(path):
+        local_model_train([], path)
     return path

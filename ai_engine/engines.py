@@ -1,25 +1,30 @@
-"""Choosing an engine: `AI_ENGINE` = auto, local, openai or cascade."""
+"""Choosing an engine: `AI_ENGINE` = auto, local, openai or cascade.
+
+Every engine answers the same protocol, so callers never need to know which one
+they hold: `run` for one ticket, `run_many` for a batch (evaluation, benchmarks).
+"""
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
+from ai_engine.errors import EngineNotConfigured
 from ai_engine.local_engine import LocalEngine, local_engine_load
 from ai_engine.openai_engine import OpenAIEngine
-from ai_engine.prompts import prompt_load
-from ai_engine.types import EngineResult, EngineRun, PolicyText, TicketText
-
-ENGINE_NAMES = ("auto", "local", "openai", "cascade")
-
-
-class EngineNotConfigured(Exception):
-    """The chosen engine cannot run here (no API key, no trained model...)."""
+from ai_engine.prompts import Prompt, prompt_load
+from ai_engine.types import EngineRun, PolicyText, TicketText
+from ai_engine.vocabulary import ENGINE_NAMES
 
 
 class Engine(Protocol):
     name: str
     model_name: str
+    # The prompt the engine sends, or None for engines without one (local).
+    prompt: Prompt | None
 
-    def decide(self, ticket: TicketText, policies: list[PolicyText]) -> EngineResult: ...
+    def run(self, ticket: TicketText, policies: list[PolicyText]) -> EngineRun: ...
+
+    def run_many(self, tickets: list[TicketText], policies: list[PolicyText]) -> list[EngineRun]: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class EngineConfig:
     timeout: float
     max_retries: int
     seed: int
-    local_model_path: object
+    local_model_path: Path
     cascade_threshold: float
 
 
@@ -46,15 +51,19 @@ class CascadeEngine:
     def __init__(self, local: LocalEngine, llm: OpenAIEngine, threshold: float):
         self.local, self.llm, self.threshold = local, llm, threshold
         self.model_name = f"{local.model_name}+{llm.model_name}"
+        self.prompt = llm.prompt
 
     def run(self, ticket: TicketText, policies: list[PolicyText]) -> EngineRun:
-        first = self.local.decide(ticket, policies)
+        first = self.local.run(ticket, policies).final
         if first.ok and first.routing_confidence >= self.threshold:
             return EngineRun((first,))
-        return EngineRun((first, self.llm.decide(ticket, policies)))
+        return EngineRun((first, self.llm.run(ticket, policies).final))
+
+    def run_many(self, tickets: list[TicketText], policies: list[PolicyText]) -> list[EngineRun]:
+        return [self.run(ticket, policies) for ticket in tickets]
 
 
-def engine_build(config: EngineConfig, name: str | None = None):
+def engine_build(config: EngineConfig, name: str | None = None) -> Engine:
     """The engine `name` (default: the configured one), or EngineNotConfigured saying why."""
     name = name or config.engine
     if name not in ENGINE_NAMES:
@@ -67,13 +76,6 @@ def engine_build(config: EngineConfig, name: str | None = None):
     if name == "openai":
         return llm
     return CascadeEngine(local_engine_load(config.local_model_path), llm, config.cascade_threshold)
-
-
-def engine_run(engine, ticket: TicketText, policies: list[PolicyText]) -> EngineRun:
-    """Every call an engine makes for one ticket, the deciding one last."""
-    if isinstance(engine, CascadeEngine):
-        return engine.run(ticket, policies)
-    return EngineRun((engine.decide(ticket, policies),))
 
 
 def _openai(config: EngineConfig) -> OpenAIEngine:

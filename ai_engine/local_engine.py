@@ -1,19 +1,28 @@
-"""The embedded engine: offline, deterministic, fast. Wraps a trained LocalModel."""
+"""The embedded engine: offline, deterministic, fast. Wraps a trained LocalModel.
+
+Its reply quotes the one to three sentences of the best-matching policy that are
+closest to the ticket, in the ticket's language: never the whole policy, never a
+policy key or score.
+"""
 
 import json
+import re
 import time
 from functools import lru_cache
 from pathlib import Path
 
-from ai_engine import local_model
-from ai_engine.schema import DecisionRejected, decision_from_values
-from ai_engine.starter import row_text
-from ai_engine.types import EngineResult, PolicyText, TicketText
+import numpy as np
 
-NO_POLICY_REPLY = (
-    "Hello,\n\nThank you for contacting us. A member of our support team will look at "
-    "your message and get back to you shortly."
-)
+from ai_engine import local_model
+from ai_engine.errors import DecisionRejected, ModelFileError
+from ai_engine.language import reply_language
+from ai_engine.schema import decision_from_values
+from ai_engine.starter import row_text
+from ai_engine.types import EngineResult, EngineRun, PolicyText, TicketText
+
+NO_POLICY_REPLY = "No written policy answers this ticket; an agent writes the reply."
+REPLY_SENTENCES = 2
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 # Small caches: a retrained file has a new mtime, and old models must not pile up.
@@ -31,9 +40,7 @@ def _mtime(path: Path) -> float:
     try:
         return path.stat().st_mtime
     except FileNotFoundError as exc:
-        raise local_model.ModelFileError(
-            f"{path}: no local model; run `python manage.py train_engine`"
-        ) from exc
+        raise ModelFileError(f"{path}: no local model; run `python manage.py train_engine`") from exc
 
 
 def model_load(path: Path) -> local_model.LocalModel:
@@ -48,57 +55,83 @@ def local_engine_load(path: Path) -> "LocalEngine":
 
 class LocalEngine:
     name = "local"
+    prompt = None
 
     def __init__(self, model: local_model.LocalModel):
         self.model = model
         self.model_name = model.meta["version"]
         self._policy_vectors: dict[tuple, object] = {}
 
-    def decide(self, ticket: TicketText, policies: list[PolicyText]) -> EngineResult:
-        return self.decide_many([ticket], policies)[0]
+    def run(self, ticket: TicketText, policies: list[PolicyText]) -> EngineRun:
+        return self.run_many([ticket], policies)[0]
 
-    def decide_many(self, tickets: list[TicketText], policies: list[PolicyText]) -> list[EngineResult]:
-        """Batch form: one vectorisation for many tickets (evaluation, benchmarks)."""
+    def run_many(self, tickets: list[TicketText], policies: list[PolicyText]) -> list[EngineRun]:
+        """One vectorisation for many tickets (evaluation, benchmarks)."""
         started = time.perf_counter()
         texts = [row_text(t.subject, t.body) for t in tickets]
         predictions = self.model.predict(texts)
-        policy_matrix = self._policy_matrix(policies)
         ticket_matrix = self.model.word.transform(texts)
-        similarity = (ticket_matrix @ policy_matrix.T).toarray() if policies else None
         per_ticket_ms = (time.perf_counter() - started) * 1000 / max(len(tickets), 1)
         known = frozenset(p.key for p in policies)
-        results = []
-        for row, (intent, probability, priority, _) in enumerate(predictions):
-            policy = self._best_policy(intent, policies, similarity, row)
+        runs = []
+        for row, (ticket, prediction) in enumerate(zip(tickets, predictions, strict=True)):
+            language = reply_language(ticket.language)
+            policy = self._best_policy(prediction.intent, policies, ticket_matrix[row], language)
+            resolvable = prediction.resolvable_probability >= 0.5
+            resolvable_right = (
+                prediction.resolvable_probability if resolvable else 1 - prediction.resolvable_probability
+            )
+            # The chance that both answers are right; the heads are trained separately,
+            # so their product is the estimate (calibrated per head by temperature).
+            joint = round(prediction.intent_probability * resolvable_right, 6)
             values = {
-                "intent": intent,
-                "priority": priority,
-                "confidence": round(probability, 6),
-                "suggestion": _reply(policy) if policy else NO_POLICY_REPLY,
+                "intent": prediction.intent,
+                "priority": prediction.priority,
+                "confidence": joint,
+                "resolvable": resolvable,
+                "suggestion": self._reply(policy, ticket_matrix[row], language)
+                if policy
+                else NO_POLICY_REPLY,
                 "policy_ids": [policy.key] if policy else [],
             }
-            results.append(self._result(values, known, per_ticket_ms))
-        return results
+            result = self._result(values, known, per_ticket_ms, prediction.resolvable_probability)
+            runs.append(EngineRun((result,)))
+        return runs
 
-    def _policy_matrix(self, policies: list[PolicyText]):
-        key = tuple((p.key, p.title, p.text) for p in policies)
+    def _policy_vectors_for(self, policies: list[PolicyText], language: str):
+        key = (language, tuple((p.key, p.in_language(language)) for p in policies))
         if key not in self._policy_vectors:
-            # Keep only the current policy set: edits in admin replace it.
-            self._policy_vectors = {
-                key: self.model.word.transform([f"{p.title}\n{p.text}" for p in policies])
-            }
+            if len(self._policy_vectors) > 8:  # edits in admin replace the set; keep few
+                self._policy_vectors.clear()
+            self._policy_vectors[key] = self.model.word.transform(
+                ["\n".join(p.in_language(language)) for p in policies]
+            )
         return self._policy_vectors[key]
 
-    def _best_policy(self, intent, policies, similarity, row) -> PolicyText | None:
+    def _best_policy(self, intent, policies, ticket_vector, language) -> PolicyText | None:
         candidates = [i for i, p in enumerate(policies) if intent in p.intents]
         if not candidates or intent == "unknown":
             return None
+        similarity = (self._policy_vectors_for(policies, language) @ ticket_vector.T).toarray().ravel()
         # Ties (no shared words) fall back to the first policy by key: deterministic.
-        best = max(candidates, key=lambda i: (similarity[row, i], -i))
+        best = max(candidates, key=lambda i: (similarity[i], -i))
         return policies[best]
 
-    def _result(self, values: dict, known: frozenset[str], latency_ms: float) -> EngineResult:
-        raw = _json(values)
+    def _reply(self, policy: PolicyText, ticket_vector, language: str) -> str:
+        """The policy sentences closest to the ticket, in their original order."""
+        _, text = policy.in_language(language)
+        sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+        if len(sentences) <= REPLY_SENTENCES:
+            return " ".join(sentences)
+        scores = (self.model.word.transform(sentences) @ ticket_vector.T).toarray().ravel()
+        # Stable: equal scores keep the earlier sentence, so replies never flicker.
+        chosen = sorted(np.argsort(-scores, kind="stable")[:REPLY_SENTENCES])
+        return " ".join(sentences[i] for i in chosen)
+
+    def _result(
+        self, values: dict, known: frozenset[str], latency_ms: float, resolvable_probability
+    ) -> EngineResult:
+        raw = json.dumps(values, ensure_ascii=False, sort_keys=True)
         try:
             decision = decision_from_values(values, known_policy_ids=known)
         except DecisionRejected as exc:
@@ -114,13 +147,6 @@ class LocalEngine:
             raw_output=raw,
             raw_confidence=decision.confidence,
             routing_confidence=decision.confidence,
+            resolvable_probability=round(resolvable_probability, 6),
             latency_ms=latency_ms,
         )
-
-
-def _reply(policy: PolicyText) -> str:
-    return f"Hello,\n\nThank you for contacting us. {policy.text}\n\n(Policy {policy.key}: {policy.title})"
-
-
-def _json(values: dict) -> str:
-    return json.dumps(values, ensure_ascii=False, sort_keys=True)

@@ -21,7 +21,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-FORMAT_VERSION = 1
+from ai_engine.errors import ModelFileError
+
+FORMAT_VERSION = 2
 
 WORD_PARAMS = {
     "analyzer": "word",
@@ -44,10 +46,9 @@ CHAR_PARAMS = {
     "dtype": np.float32,
 }
 REGULARISATION_C = 8.0
-
-
-class ModelFileError(Exception):
-    """The model file is missing, unreadable or from an incompatible version."""
+# A looser tolerance than the default halves training time and moves no prediction we measured.
+TOLERANCE = 1e-3
+CALIBRATION_FOLDS = 3
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ class Example:
     text: str
     intent: str
     priority: str | None  # None: unlabelled; such rows train the intent head only
+    resolvable: bool | None = None  # None: unlabelled; such rows do not train that head
+
+
+@dataclass(frozen=True)
+class Prediction:
+    intent: str
+    intent_probability: float
+    priority: str
+    # Probability that a written answer fully resolves the ticket (rubric section 3).
+    resolvable_probability: float
+    intent_probabilities: dict[str, float]
 
 
 @dataclass
@@ -111,25 +123,31 @@ class LocalModel:
     char: TfidfVectorizer | FastTfidf
     intent: LinearHead
     priority: LinearHead
+    resolvable: LinearHead
     meta: dict
 
     def features(self, texts: list[str]) -> sparse.csr_matrix:
         return sparse.hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
 
-    def predict(self, texts: list[str]) -> list[tuple[str, float, str, dict[str, float]]]:
-        """(intent, calibrated probability, priority, all intent probabilities) per text."""
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        """Calibrated predictions of every head, one per text."""
         features = self.features(texts)
         intent_probs = self.intent.probabilities(features)
         priority_probs = self.priority.probabilities(features)
+        resolvable_probs = self.resolvable.probabilities(features)
+        yes = self.resolvable.classes.index("yes")
         out = []
-        for row_intent, row_priority in zip(intent_probs, priority_probs, strict=True):
+        for row_intent, row_priority, row_resolvable in zip(
+            intent_probs, priority_probs, resolvable_probs, strict=True
+        ):
             best = int(np.argmax(row_intent))
             out.append(
-                (
-                    self.intent.classes[best],
-                    float(row_intent[best]),
-                    self.priority.classes[int(np.argmax(row_priority))],
-                    dict(zip(self.intent.classes, map(float, row_intent), strict=True)),
+                Prediction(
+                    intent=self.intent.classes[best],
+                    intent_probability=float(row_intent[best]),
+                    priority=self.priority.classes[int(np.argmax(row_priority))],
+                    resolvable_probability=float(row_resolvable[yes]),
+                    intent_probabilities=dict(zip(self.intent.classes, map(float, row_intent), strict=True)),
                 )
             )
         return out
@@ -138,21 +156,29 @@ class LocalModel:
 def data_hash(examples: list[Example]) -> str:
     digest = hashlib.sha256()
     for example in sorted(examples, key=lambda e: (e.text, e.intent, e.priority or "")):
-        digest.update(json.dumps([example.text, example.intent, example.priority]).encode())
+        digest.update(
+            json.dumps([example.text, example.intent, example.priority, example.resolvable]).encode()
+        )
     return digest.hexdigest()
 
 
 def train(examples: list[Example], *, seed: int = 0) -> LocalModel:
-    """Fit both heads on `examples`. Deterministic for the same examples and seed."""
+    """Fit the three heads on `examples`. Deterministic for the same examples and seed."""
     prioritised = [i for i, e in enumerate(examples) if e.priority]
+    judged = [i for i, e in enumerate(examples) if e.resolvable is not None]
     if len({e.intent for e in examples}) < 2 or len({examples[i].priority for i in prioritised}) < 2:
         raise ValueError("training needs at least two intents and two priorities")
+    if {examples[i].resolvable for i in judged} != {True, False}:
+        raise ValueError("training needs examples labelled resolvable and not resolvable")
     texts = [e.text for e in examples]
     word = TfidfVectorizer(**WORD_PARAMS)
     char = TfidfVectorizer(**CHAR_PARAMS)
     features = sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
     intent = _fit_head(features, [e.intent for e in examples], seed)
     priority = _fit_head(features[prioritised], [examples[i].priority for i in prioritised], seed)
+    resolvable = _fit_head(
+        features[judged], ["yes" if examples[i].resolvable else "no" for i in judged], seed
+    )
     meta = {
         "format": FORMAT_VERSION,
         "data_hash": data_hash(examples),
@@ -160,11 +186,11 @@ def train(examples: list[Example], *, seed: int = 0) -> LocalModel:
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "version": f"local-{data_hash(examples)[:12]}",
     }
-    return LocalModel(word, char, intent, priority, meta)
+    return LocalModel(word, char, intent, priority, resolvable, meta)
 
 
 def _fit_head(features: sparse.csr_matrix, labels: list[str], seed: int) -> LinearHead:
-    classifier = LogisticRegression(C=REGULARISATION_C, max_iter=3000)
+    classifier = LogisticRegression(C=REGULARISATION_C, max_iter=3000, tol=TOLERANCE)
     classifier.fit(features, labels)
     temperature = _fit_temperature(features, np.array(labels), seed)
     return LinearHead(
@@ -188,14 +214,14 @@ def _fit_temperature(features: sparse.csr_matrix, labels: np.ndarray, seed: int)
     """Temperature that minimises log-loss of out-of-fold scores (calibration)."""
     classes = sorted(set(labels))
     smallest = min(int((labels == c).sum()) for c in classes)
-    folds = min(5, smallest)
+    folds = min(CALIBRATION_FOLDS, smallest)
     if folds < 2:
         return 1.0
     scores = np.zeros((len(labels), len(classes)))
     for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=seed).split(
         features, labels
     ):
-        fold = LogisticRegression(C=REGULARISATION_C, max_iter=3000)
+        fold = LogisticRegression(C=REGULARISATION_C, max_iter=3000, tol=TOLERANCE)
         fold.fit(features[train_idx], labels[train_idx])
         raw = fold.decision_function(features[test_idx])
         if raw.ndim == 1:
@@ -210,11 +236,18 @@ def _fit_temperature(features: sparse.csr_matrix, labels: np.ndarray, seed: int)
     return float(minimize_scalar(negative_log_likelihood, bounds=(0.05, 20), method="bounded").x)
 
 
+HEAD_NAMES = ("intent", "priority", "resolvable")
+
+
+def _heads(model: LocalModel) -> list[tuple[str, LinearHead]]:
+    return [(name, getattr(model, name)) for name in HEAD_NAMES]
+
+
 def save(model: LocalModel, path: Path) -> None:
     """Write atomically: a crash mid-write never leaves a half model behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     arrays = {}
-    for name, head in (("intent", model.intent), ("priority", model.priority)):
+    for name, head in _heads(model):
         arrays[f"{name}_coef"] = head.coef
         arrays[f"{name}_intercept"] = head.intercept
         arrays[f"{name}_temperature"] = np.array(head.temperature)
@@ -235,7 +268,10 @@ def load(path: Path) -> LocalModel:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             if meta.get("format") != FORMAT_VERSION:
-                raise ModelFileError(f"{path}: model format {meta.get('format')} is not supported")
+                raise ModelFileError(
+                    f"{path}: model format {meta.get('format')} is not supported by this version "
+                    f"(needs {FORMAT_VERSION}); retrain it with `python manage.py train_engine`"
+                )
             heads = {
                 name: LinearHead(
                     classes=json.loads(str(data[f"{name}_classes"])),
@@ -243,7 +279,7 @@ def load(path: Path) -> LocalModel:
                     intercept=data[f"{name}_intercept"],
                     temperature=float(data[f"{name}_temperature"]),
                 )
-                for name in ("intent", "priority")
+                for name in HEAD_NAMES
             }
             word = _vectorizer(WORD_PARAMS, data["word_vocabulary"], data["word_idf"])
             char = _vectorizer(CHAR_PARAMS, data["char_vocabulary"], data["char_idf"])
@@ -251,7 +287,7 @@ def load(path: Path) -> LocalModel:
         raise ModelFileError(f"{path}: no local model; run `python manage.py train_engine`") from exc
     except (OSError, KeyError, ValueError) as exc:
         raise ModelFileError(f"{path}: unreadable model file ({exc})") from exc
-    return LocalModel(word, char, heads["intent"], heads["priority"], meta)
+    return LocalModel(word, char, heads["intent"], heads["priority"], heads["resolvable"], meta)
 
 
 def _vectorizer(params: dict, vocabulary: np.ndarray, idf: np.ndarray) -> FastTfidf:

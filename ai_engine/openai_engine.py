@@ -14,15 +14,12 @@ from types import SimpleNamespace
 import openai
 import pydantic
 
+from ai_engine.errors import DecisionRejected
 from ai_engine.policy_match import policies_relevant
 from ai_engine.prompts import Prompt, render_messages
-from ai_engine.schema import (
-    DecisionRejected,
-    TriageDecision,
-    decision_from_json,
-    describe_validation_error,
-)
-from ai_engine.types import EngineResult, PolicyText, TicketText
+from ai_engine.schema import TriageDecision, decision_from_json, describe_validation_error
+from ai_engine.sensitive import secrets_mask
+from ai_engine.types import EngineResult, EngineRun, PolicyText, TicketText
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +48,17 @@ class OpenAIEngine:
             api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
 
-    def decide(self, ticket: TicketText, policies: list[PolicyText]) -> EngineResult:
+    def run(self, ticket: TicketText, policies: list[PolicyText]) -> EngineRun:
+        return EngineRun((self._decide(ticket, policies),))
+
+    def run_many(self, tickets: list[TicketText], policies: list[PolicyText]) -> list[EngineRun]:
+        return [self.run(ticket, policies) for ticket in tickets]
+
+    def _decide(self, ticket: TicketText, policies: list[PolicyText]) -> EngineResult:
         started = time.perf_counter()
         known = frozenset(p.key for p in policies)
+        # Secrets and personal data never leave for a third-party model.
+        ticket = TicketText(secrets_mask(ticket.subject), secrets_mask(ticket.body), ticket.language)
         raw_output, usage = "", None
 
         def failed(reason: str) -> EngineResult:
@@ -106,10 +111,21 @@ class OpenAIEngine:
             decision = decision_from_json(raw_output, known_policy_ids=known)
         except DecisionRejected as exc:
             return failed(f"schema: {exc}")
-        label_probability = intent_label_probability(choice.logprobs, raw_output)
         result = self._result(decision, "", raw_output, usage, started)
-        routing = label_probability if label_probability is not None else decision.confidence
-        return EngineResult(**{**result.__dict__, "routing_confidence": routing})
+        intent_p = value_probability(choice.logprobs, raw_output, "intent")
+        resolvable_p = value_probability(choice.logprobs, raw_output, "resolvable")
+        if intent_p is None or resolvable_p is None:
+            # No logprobs: the model's own figure is all there is; it is known to be overconfident,
+            # which is why thresholds are calibrated per engine.
+            return result
+        # The chance that both labels are what the model wrote, from its token probabilities.
+        return EngineResult(
+            **{
+                **result.__dict__,
+                "routing_confidence": intent_p * resolvable_p,
+                "resolvable_probability": resolvable_p if decision.resolvable else 1 - resolvable_p,
+            }
+        )
 
     def _result(self, decision, error, raw_output, usage, started) -> EngineResult:
         if error:
@@ -124,14 +140,15 @@ class OpenAIEngine:
             raw_output=raw_output,
             raw_confidence=decision.confidence if decision else None,
             routing_confidence=decision.confidence if decision else None,
+            resolvable_probability=None,
             latency_ms=(time.perf_counter() - started) * 1000,
             prompt_tokens=getattr(usage, "prompt_tokens", None),
             completion_tokens=getattr(usage, "completion_tokens", None),
         )
 
 
-def intent_label_probability(logprobs, content: str) -> float | None:
-    """Probability of the tokens that spell the intent value, from the server's logprobs.
+def value_probability(logprobs, content: str, key: str) -> float | None:
+    """Probability of the tokens that spell the value of `key`, from the server's logprobs.
 
     Self-reported confidence is known to be overconfident; the label's own token
     probability is a better signal when the server provides it.
@@ -140,18 +157,20 @@ def intent_label_probability(logprobs, content: str) -> float | None:
     if not tokens:
         return None
     try:
-        intent = json.loads(content)["intent"]
+        value = json.loads(content)[key]
     except (ValueError, KeyError, TypeError):
         return None
     text = "".join(token.token for token in tokens)
     if text != content:
         return None
-    key_at = text.find('"intent"')
-    start = text.find(json.dumps(intent), key_at)
+    key_at = text.find(f'"{key}"')
+    spelled = json.dumps(value)
+    start = text.find(spelled, key_at)
     if key_at < 0 or start < 0:
         return None
-    # The span of the value's characters, without its quotes.
-    start, end = start + 1, start + 1 + len(intent)
+    # The span of the value's characters, without the quotes of a string.
+    quoted = spelled.startswith('"')
+    start, end = start + quoted, start + len(spelled) - quoted
     total, offset = 0.0, 0
     for token in tokens:
         token_end = offset + len(token.token)

@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ai_engine.errors import UnknownPromptVersion
+from ai_engine.language import reply_language
 from ai_engine.types import PolicyText, TicketText
 
 PROMPT_DIR = Path(__file__).resolve().parent / "prompts"
-
-
-class UnknownPromptVersion(LookupError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -42,11 +40,17 @@ def prompt_versions() -> list[str]:
     return sorted(path.stem for path in PROMPT_DIR.glob("*.txt"))
 
 
+LANGUAGE_NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French"}
+
+
 def render_messages(prompt: Prompt, ticket: TicketText, policies: list[PolicyText]) -> list[dict]:
-    policy_lines = "\n".join(
-        f"- id: {policy.key}\n  title: {policy.title}\n  text: {policy.text}" for policy in policies
-    )
-    system = prompt.template.replace("{policies}", policy_lines or "(none)")
+    language = reply_language(ticket.language)
+    lines = []
+    for policy in policies:
+        title, text = policy.in_language(language)
+        lines.append(f"- id: {policy.key}\n  title: {title}\n  text: {text}")
+    system = prompt.template.replace("{policies}", "\n".join(lines) or "(none)")
+    system = system.replace("{language}", LANGUAGE_NAMES[language])
     return [
         {"role": "system", "content": system},
         {"role": "user", "content": delimit_ticket(ticket)},

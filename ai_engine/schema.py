@@ -4,11 +4,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-IntentLabel = Literal["billing", "technical_issue", "account", "general_question", "unknown"]
-PriorityLabel = Literal["low", "medium", "high"]
+from ai_engine.errors import DecisionRejected
+from ai_engine.vocabulary import INTENTS, PRIORITIES
 
-INTENTS: tuple[str, ...] = IntentLabel.__args__
-PRIORITIES: tuple[str, ...] = PriorityLabel.__args__
+IntentLabel = Literal[INTENTS]
+PriorityLabel = Literal[PRIORITIES]
 
 SUGGESTION_MAX = 2000
 
@@ -21,6 +21,8 @@ class TriageDecision(BaseModel):
     intent: IntentLabel
     priority: PriorityLabel
     confidence: float = Field(ge=0.0, le=1.0)
+    # A written answer fully resolves the ticket and nobody needs to act afterwards.
+    resolvable: bool
     suggestion: str = Field(min_length=1, max_length=SUGGESTION_MAX)
     policy_ids: list[str] = Field(max_length=5)
 
@@ -41,10 +43,6 @@ class TriageDecision(BaseModel):
             if unknown:
                 raise ValueError(f"cites unknown or inactive policies {unknown}")
         return value
-
-
-class DecisionRejected(Exception):
-    """Engine output that is not a valid decision; the message names the field and reason."""
 
 
 def decision_from_json(raw: str, *, known_policy_ids: frozenset[str]) -> TriageDecision:

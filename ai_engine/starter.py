@@ -4,22 +4,30 @@ import hashlib
 from pathlib import Path
 
 from ai_engine.local_model import Example
-from ai_engine.schema import INTENTS, PRIORITIES
+from ai_engine.vocabulary import INTENTS, PRIORITIES
 
 STARTER_PATH = Path(__file__).resolve().parent / "data" / "starter_examples.txt"
 HELDOUT_PERCENT = 20
 
 
-def starter_rows() -> list[dict]:
-    """Rows as {"subject", "body", "intent", "priority", "id"}; malformed lines raise."""
+RESOLVABLE = {"yes": True, "no": False}
+
+
+def starter_rows(path: Path = STARTER_PATH) -> list[dict]:
+    """Rows as {"id", "subject", "body", "intent", "priority", "resolvable"}; malformed lines raise."""
     rows = []
-    for number, line in enumerate(STARTER_PATH.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        parts = line.split("|")
-        if len(parts) != 4 or parts[0] not in INTENTS or parts[1] not in PRIORITIES:
-            raise ValueError(f"{STARTER_PATH.name}:{number}: expected intent|priority|subject|body")
-        intent, priority, subject, body = parts
+        parts = line.split("|", 4)
+        if (
+            len(parts) != 5
+            or parts[0] not in INTENTS
+            or parts[1] not in PRIORITIES
+            or parts[2] not in RESOLVABLE
+        ):
+            raise ValueError(f"{path.name}:{number}: expected intent|priority|yes-or-no|subject|body")
+        intent, priority, resolvable, subject, body = parts
         rows.append(
             {
                 "id": f"starter-{number}",
@@ -27,6 +35,7 @@ def starter_rows() -> list[dict]:
                 "body": body.replace("\\n", "\n"),
                 "intent": intent,
                 "priority": priority,
+                "resolvable": RESOLVABLE[resolvable],
             }
         )
     return rows
@@ -43,4 +52,7 @@ def row_text(subject: str | None, body: str) -> str:
 
 
 def as_examples(rows: list[dict]) -> list[Example]:
-    return [Example(row_text(r.get("subject"), r["body"]), r["intent"], r.get("priority")) for r in rows]
+    return [
+        Example(row_text(r.get("subject"), r["body"]), r["intent"], r.get("priority"), r.get("resolvable"))
+        for r in rows
+    ]

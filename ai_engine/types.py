@@ -11,6 +11,8 @@ from ai_engine.schema import TriageDecision
 class TicketText:
     subject: str
     body: str
+    # ISO 639-1 code the system detected ("" = undetermined); replies follow it.
+    language: str = ""
 
     @property
     def text(self) -> str:
@@ -23,6 +25,12 @@ class PolicyText:
     title: str
     text: str
     intents: tuple[str, ...]
+    # language -> (title, text) for the languages the policy is translated into.
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def in_language(self, language: str) -> tuple[str, str]:
+        """(title, text) in `language`, or the original when there is no translation."""
+        return self.translations.get(language, (self.title, self.text))
 
 
 @dataclass(frozen=True)
@@ -37,9 +45,12 @@ class EngineResult:
     error: str = ""
     raw_output: str = ""
     raw_confidence: float | None = None
-    # The probability routing should trust: the label's token probability when
-    # the server returned logprobs, else the engine's own confidence.
+    # The probability routing trusts: that intent and resolvability are both right.
+    # From the label tokens' probabilities when the server returned logprobs, else
+    # from the engine's own (calibrated, for the local engine) probabilities.
     routing_confidence: float | None = None
+    # The probability that a written answer fully resolves the ticket.
+    resolvable_probability: float | None = None
     latency_ms: float = 0.0
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
@@ -71,7 +82,10 @@ def input_fingerprint(
             "prompt": prompt_hash,
             "subject": ticket.subject,
             "body": ticket.body,
-            "policies": [[p.key, p.title, p.text, list(p.intents)] for p in policies],
+            "language": ticket.language,
+            "policies": [
+                [p.key, p.title, p.text, list(p.intents), sorted(p.translations.items())] for p in policies
+            ],
         },
         sort_keys=True,
         ensure_ascii=False,

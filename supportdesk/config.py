@@ -7,9 +7,9 @@ from typing import Any
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-env = environ.Env()
+from ai_engine import INTENTS
 
-INTENTS = {"billing", "technical_issue", "account", "general_question", "unknown"}
+env = environ.Env()
 
 _RATE = re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from ai_engine import ANSWERABLE_INTENTS, ENGINE_NAMES
 from supportdesk.config import (
     env,
     parse_bool,
@@ -194,9 +195,9 @@ AI_MODEL = read("AI_MODEL", env.str, default="gpt-4o-mini")
 AI_ENGINE = require(
     "AI_ENGINE",
     read("AI_ENGINE", env.str, default="auto"),
-    allowed={"auto", "local", "openai", "cascade"},
+    allowed=set(ENGINE_NAMES),
 )
-AI_PROMPT_VERSION = read("AI_PROMPT_VERSION", env.str, default="triage-v1")
+AI_PROMPT_VERSION = read("AI_PROMPT_VERSION", env.str, default="triage-v2")
 AI_TIMEOUT_SECONDS = read("AI_TIMEOUT_SECONDS", env.float, default=20.0)
 AI_MAX_RETRIES = read("AI_MAX_RETRIES", env.int, default=2)
 AI_SEED = read("AI_SEED", env.int, default=7)
@@ -212,17 +213,17 @@ ROUTING_INTENT_THRESHOLDS = read("ROUTING_INTENT_THRESHOLDS", parse_intent_thres
 ROUTING_AUTO_RESOLVE_INTENTS = read(
     "ROUTING_AUTO_RESOLVE_INTENTS",
     env.list,
-    default=["general_question", "technical_issue", "account", "billing"],
+    default=list(ANSWERABLE_INTENTS),
 )
-for _name, _value in [("ROUTING_AUTO_RESOLVE_THRESHOLD", ROUTING_AUTO_RESOLVE_THRESHOLD)]:
+# Under this probability that a written answer closes the ticket, a human answers it.
+ROUTING_RESOLVABLE_THRESHOLD = read("ROUTING_RESOLVABLE_THRESHOLD", env.float, default=0.5)
+for _name, _value in [
+    ("ROUTING_AUTO_RESOLVE_THRESHOLD", ROUTING_AUTO_RESOLVE_THRESHOLD),
+    ("ROUTING_RESOLVABLE_THRESHOLD", ROUTING_RESOLVABLE_THRESHOLD),
+]:
     if not 0.0 <= _value <= 1.0:
         raise ImproperlyConfigured(f"{_name}: {_value} is outside 0..1.")
-_bad_intents = set(ROUTING_AUTO_RESOLVE_INTENTS) - {
-    "billing",
-    "technical_issue",
-    "account",
-    "general_question",
-}
+_bad_intents = set(ROUTING_AUTO_RESOLVE_INTENTS) - set(ANSWERABLE_INTENTS)
 if _bad_intents:
     raise ImproperlyConfigured(
         f"ROUTING_AUTO_RESOLVE_INTENTS: unknown or non-resolvable intents {sorted(_bad_intents)}."

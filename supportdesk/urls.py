@@ -3,7 +3,13 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from supportdesk.health import healthz, readyz
-from tickets.api import TicketCollectionApi, TicketDetailApi, TicketEvaluateApi, TicketReviewApi
+from tickets.api import (
+    TicketCollectionApi,
+    TicketDetailApi,
+    TicketReviewApi,
+    TicketTriageApi,
+    TicketTriageDeprecatedApi,
+)
 
 
 def both(route: str, view, name: str) -> list:
@@ -14,7 +20,8 @@ def both(route: str, view, name: str) -> list:
 urlpatterns = [
     *both("tickets/", TicketCollectionApi.as_view(), "tickets"),
     *both("tickets/<uuid:pk>/", TicketDetailApi.as_view(), "ticket-detail"),
-    *both("tickets/<uuid:pk>/ai-evaluate/", TicketEvaluateApi.as_view(), "ticket-ai-evaluate"),
+    *both("tickets/<uuid:pk>/triage/", TicketTriageApi.as_view(), "ticket-triage"),
+    *both("tickets/<uuid:pk>/ai-evaluate/", TicketTriageDeprecatedApi.as_view(), "ticket-ai-evaluate"),
     *both("tickets/<uuid:pk>/review/", TicketReviewApi.as_view(), "ticket-review"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

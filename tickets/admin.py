@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
@@ -118,25 +119,20 @@ class TicketDisplayMixin:
     @admin.display(description="Timeline")
     def timeline(self, obj):
         events = list(obj.events.select_related("actor").order_by("created_at", "id"))
-        lines = [
-            (
-                e.created_at.strftime("%Y-%m-%d %H:%M:%S"),
-                e.get_kind_display(),
-                e.action,
-                e.actor or "system",
-                "; ".join(f"{k}: {v}" for k, v in e.changes.items()) + (f" {e.note}" if e.note else ""),
+        for event in events:
+            event.who = event.actor.get_username() if event.actor else "system"
+            # Field changes in words: "intent general_question → billing".
+            event.changed = ", ".join(
+                f"{name} {change[0] or '-'} → {change[1] or '-'}"
+                for name, change in event.changes.items()
+                if isinstance(change, list) and len(change) == 2
             )
-            for e in events
-        ]
         if not any(e.kind == AuditEvent.Kind.CREATED for e in events):
-            # Customer submissions have no event row; the ticket itself records it.
-            created = obj.created_at.strftime("%Y-%m-%d %H:%M:%S")
-            lines.insert(0, (created, "Created", "", obj.customer_email, "submitted by the customer"))
-        rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", lines)
-        return format_html(
-            "<table><tr><th>When</th><th>Event</th><th>What</th><th>Who</th><th>Details</th></tr>{}</table>",
-            rows,
-        )
+            # Submissions before the `created` event existed: the ticket itself records it.
+            created = AuditEvent(kind=AuditEvent.Kind.CREATED, note="submitted by the customer")
+            created.created_at, created.who, created.changed = obj.created_at, obj.customer_email, ""
+            events.insert(0, created)
+        return render_to_string("admin/tickets/timeline.html", {"events": events})
 
 
 READ_ONLY_TICKET_FIELDS = (

@@ -17,16 +17,15 @@ from tickets.serializers import (
     TicketCreateInputSerializer,
     TicketCreateOutputSerializer,
     TicketCustomerOutputSerializer,
-    TicketEvaluateInputSerializer,
-    TicketEvaluateOutputSerializer,
     TicketListFilterSerializer,
     TicketListOutputSerializer,
     TicketListPageOutputSerializer,
     TicketReviewInputSerializer,
     TicketStaffOutputSerializer,
+    TicketTriageInputSerializer,
+    TicketTriageOutputSerializer,
 )
-from tickets.services.errors import Conflict, InvalidAction
-from tickets.services.evaluation import ticket_evaluate
+from tickets.services.decisions import triage_run
 from tickets.services.review import review_act
 from tickets.services.submission import ticket_submit
 from tickets.throttles import TicketCreateAnonThrottle
@@ -125,40 +124,33 @@ class TicketDetailApi(APIView):
         return Response(TicketCustomerOutputSerializer(ticket).data)
 
 
-class TicketEvaluateApi(APIView):
+class TicketTriageApi(APIView):
     permission_classes = [IsStaff]
 
     @extend_schema(
-        operation_id="tickets_ai_evaluate",
-        request=TicketEvaluateInputSerializer,
+        operation_id="tickets_triage",
+        request=TicketTriageInputSerializer,
         responses={
-            200: TicketEvaluateOutputSerializer,
+            200: TicketTriageOutputSerializer,
             400: OpenApiTypes.OBJECT,
             404: ErrorOutputSerializer,
             409: ConflictOutputSerializer,
         },
-        summary="Run the AI decision on a ticket now (staff)",
+        summary="Run the AI triage on a ticket now (staff)",
     )
     def post(self, request, pk):
         ticket = _get_ticket(pk)
-        serializer = TicketEvaluateInputSerializer(data=request.data)
+        serializer = TicketTriageInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if ticket.is_decided_by_human:
-            return _conflict("A human has already decided this ticket.", ticket)
         params = serializer.validated_data
-        outcome = ticket_evaluate(
+        outcome = triage_run(
             ticket_id=ticket.pk,
             engine_name=params.get("engine"),
             prompt_version=params.get("prompt_version"),
             force=params["force"],
             actor=request.user,
         )
-        if not outcome.applied:
-            return _conflict(
-                f"The decision was recorded but not applied: {outcome.decision.routing_outcome}.",
-                outcome.ticket,
-            )
-        output = TicketEvaluateOutputSerializer(
+        output = TicketTriageOutputSerializer(
             {
                 "applied": outcome.applied,
                 "routing": outcome.routing,
@@ -167,6 +159,11 @@ class TicketEvaluateApi(APIView):
             }
         )
         return Response(output.data)
+
+
+@extend_schema(exclude=True)
+class TicketTriageDeprecatedApi(TicketTriageApi):
+    """`/ai-evaluate`, the old name of `/triage`: kept for one release for existing clients."""
 
 
 class TicketReviewApi(APIView):
@@ -187,12 +184,7 @@ class TicketReviewApi(APIView):
         ticket = _get_ticket(pk)
         serializer = TicketReviewInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            ticket = review_act(ticket_id=ticket.pk, actor=request.user, **serializer.validated_data)
-        except Conflict as exc:
-            return _conflict(str(exc), exc.ticket)
-        except InvalidAction as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        ticket = review_act(ticket_id=ticket.pk, actor=request.user, **serializer.validated_data)
         return Response(TicketStaffOutputSerializer(ticket).data)
 
 
@@ -201,8 +193,3 @@ def _get_ticket(pk) -> Ticket:
     if ticket is None:
         raise Http404
     return ticket
-
-
-def _conflict(detail: str, ticket: Ticket) -> Response:
-    body = {"detail": detail, "ticket": TicketStaffOutputSerializer(ticket).data}
-    return Response(body, status=status.HTTP_409_CONFLICT)

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length
 
+from ai_engine import INTENTS, PRIORITIES
+
 # Lets constraints say `subject__length__gte=1`.
 models.CharField.register_lookup(Length)
 models.TextField.register_lookup(Length)
@@ -14,18 +16,9 @@ SUBJECT_MAX = 200
 BODY_MAX = 20_000
 
 
-class Intent(models.TextChoices):
-    BILLING = "billing"
-    TECHNICAL_ISSUE = "technical_issue"
-    ACCOUNT = "account"
-    GENERAL_QUESTION = "general_question"
-    UNKNOWN = "unknown"
-
-
-class Priority(models.TextChoices):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
+# The vocabularies are ai_engine's; the choices are built from them, never retyped.
+Intent = models.TextChoices("Intent", [(value.upper(), value) for value in INTENTS])
+Priority = models.TextChoices("Priority", [(value.upper(), value) for value in PRIORITIES])
 
 
 class Status(models.TextChoices):
@@ -68,7 +61,11 @@ class Ticket(models.Model):
         output_field=models.SmallIntegerField(),
         db_persist=True,
     )
+    # The routing confidence: the chance that intent and resolvability are both right.
     confidence = models.FloatField(null=True, blank=True)
+    resolvable = models.BooleanField(null=True, blank=True)
+    language = models.CharField(max_length=8, blank=True, default="")
+    guards = models.JSONField(default=list, blank=True, help_text="Guards that fired on the text.")
     suggestion = models.TextField(blank=True, default="")
     policy_keys = models.JSONField(default=list, blank=True)
     engine = models.CharField(max_length=20, blank=True, default="")
@@ -148,6 +145,9 @@ class Policy(models.Model):
     title = models.CharField(max_length=200)
     text = models.TextField()
     intents = models.JSONField(default=list, help_text="Intents this policy applies to.")
+    translations = models.JSONField(
+        default=dict, blank=True, help_text='{"de": {"title": "...", "text": "..."}, ...}'
+    )
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -162,6 +162,9 @@ class Policy(models.Model):
         unknown = set(self.intents or []) - set(Intent.values)
         if unknown:
             raise ValidationError({"intents": f"Unknown intents: {sorted(unknown)}"})
+        for language, translation in (self.translations or {}).items():
+            if not isinstance(translation, dict) or not isinstance(translation.get("text"), str):
+                raise ValidationError({"translations": f"{language}: needs a text."})
 
 
 class Decision(models.Model):
@@ -178,6 +181,10 @@ class Decision(models.Model):
     error = models.TextField(blank=True, default="", help_text="Why the output was rejected.")
     raw_confidence = models.FloatField(null=True, blank=True)
     routing_confidence = models.FloatField(null=True, blank=True)
+    resolvable_probability = models.FloatField(null=True, blank=True)
+    # The priority routing gave the ticket (a guard may raise the model's); output keeps the model's.
+    final_priority = models.CharField(max_length=10, blank=True, default="")
+    guards = models.JSONField(default=list, blank=True)
     latency_ms = models.FloatField(default=0.0)
     prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
     completion_tokens = models.PositiveIntegerField(null=True, blank=True)

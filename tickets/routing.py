@@ -1,25 +1,20 @@
 """The routing rules: what the system does with a recommendation.
 
-Rules are checked in order and the first that fires decides. Only the last one
-auto-resolves, so every safety rule has to pass first.
-
-1. engine_failed        the engine gave no valid decision        -> review
-2. guard:<name>         a guard fires on the customer's text      -> review
-3. unknown_intent       the intent is unknown                     -> review
-4. high_priority        the priority is high                      -> review
-5. intent_not_allowed   the intent is not auto-resolvable         -> review
-6. no_policy            the suggestion cites no valid policy      -> review
-7. low_confidence       routing confidence under the threshold    -> review
-8. auto_resolve         everything passed                         -> auto_resolved
+Rules are checked in the order of `tickets.rules.ROUTING_RULES` and the first that
+fires decides. Only the last one auto-resolves, so every safety rule has to pass
+first. Guards and the language check read the customer's text, never the model's
+opinion of it: a ticket that talks the model into a confident "resolved" still
+goes to a human.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from ai_engine.types import EngineResult
-from tickets.guards import guards_fired
-from tickets.models import IntentThreshold, Status
+from ai_engine import EngineResult
+from tickets.models import IntentThreshold, Priority, Status
+from tickets.rules import Rule
+from tickets.screening import Screening
 
 
 @dataclass(frozen=True)
@@ -27,6 +22,7 @@ class RoutingConfig:
     default_threshold: float
     intent_thresholds: dict[str, float] = field(default_factory=dict)
     auto_resolve_intents: frozenset[str] = frozenset()
+    resolvable_threshold: float = 0.5
 
     def threshold_for(self, intent: str) -> float:
         return self.intent_thresholds.get(intent, self.default_threshold)
@@ -37,6 +33,11 @@ class RoutingOutcome:
     status: str
     rule: str
     reason: str
+    # The priority the ticket gets: the model's, raised to high by a guard that says so.
+    priority: str | None = None
+    # The one confidence shown everywhere: the chance intent and resolvability are both right.
+    confidence: float | None = None
+    guards: tuple[str, ...] = ()
 
     @property
     def auto_resolved(self) -> bool:
@@ -51,39 +52,59 @@ def routing_config() -> RoutingConfig:
         default_threshold=settings.ROUTING_AUTO_RESOLVE_THRESHOLD,
         intent_thresholds=thresholds,
         auto_resolve_intents=frozenset(settings.ROUTING_AUTO_RESOLVE_INTENTS),
+        resolvable_threshold=settings.ROUTING_RESOLVABLE_THRESHOLD,
     )
 
 
 def route(
-    result: EngineResult, *, text: str, valid_policy_keys: frozenset[str], config: RoutingConfig
+    result: EngineResult, *, screening: Screening, valid_policy_keys: frozenset[str], config: RoutingConfig
 ) -> RoutingOutcome:
-    """Apply the rules above to one engine result for a ticket whose text is `text`."""
+    """Apply the rules to one engine result for a ticket the system screened as `screening`."""
+    decision = result.decision
+    guards = tuple(guard.name for guard in screening.guards)
+    priority = None
+    if decision is not None:
+        priority = Priority.HIGH if screening.raises_priority else decision.priority
+    confidence = result.routing_confidence
 
     def review(rule: str, reason: str) -> RoutingOutcome:
-        return RoutingOutcome(Status.AWAITING_REVIEW, rule, reason)
+        return RoutingOutcome(Status.AWAITING_REVIEW, rule, reason, priority, confidence, guards)
 
-    decision = result.decision
     if decision is None:
-        return review("engine_failed", f"The engine gave no valid decision: {result.error}")
-    fired = guards_fired(text)
-    if fired:
-        return review(f"guard:{fired[0].name}", "Guard fired: " + ", ".join(g.description for g in fired))
-    if decision.intent == "unknown":
-        return review("unknown_intent", "The intent is unknown.")
-    if decision.priority == "high":
-        return review("high_priority", "High-priority tickets always get a human.")
-    if decision.intent not in config.auto_resolve_intents:
-        return review("intent_not_allowed", f"Intent {decision.intent} is not auto-resolvable.")
-    if not [key for key in decision.policy_ids if key in valid_policy_keys]:
-        return review("no_policy", "The suggestion cites no valid policy.")
-    confidence = result.routing_confidence if result.routing_confidence is not None else 0.0
-    threshold = config.threshold_for(decision.intent)
-    if confidence < threshold:
+        return review(Rule.ENGINE_FAILED, f"The engine gave no valid decision: {result.error}")
+    if screening.guards:
+        first = screening.guards[0]
+        names = ", ".join(guard.description for guard in screening.guards)
+        return review(f"{Rule.GUARD}:{first.name}", f"Guard fired: {names}.")
+    if not screening.answerable_language:
         return review(
-            "low_confidence", f"Confidence {confidence:.2f} is under the threshold {threshold:.2f}."
+            Rule.LANGUAGE, f"Replies are not written in this ticket's language ({screening.language})."
         )
+    if decision.intent == "unknown":
+        return review(Rule.UNKNOWN_INTENT, "The intent is unknown.")
+    if priority == Priority.HIGH:
+        return review(Rule.HIGH_PRIORITY, "High-priority tickets always get a human.")
+    if decision.intent not in config.auto_resolve_intents:
+        return review(Rule.INTENT_NOT_ALLOWED, f"Intent {decision.intent} is not auto-resolvable.")
+    resolvable_probability = result.resolvable_probability
+    if not decision.resolvable:
+        return review(Rule.NEEDS_HUMAN, "The engine says a written answer does not close this ticket.")
+    if resolvable_probability is not None and resolvable_probability < config.resolvable_threshold:
+        return review(
+            Rule.NEEDS_HUMAN,
+            f"Resolvability {resolvable_probability:.2f} is under {config.resolvable_threshold:.2f}.",
+        )
+    if not [key for key in decision.policy_ids if key in valid_policy_keys]:
+        return review(Rule.NO_POLICY, "The suggestion cites no valid policy.")
+    threshold = config.threshold_for(decision.intent)
+    if confidence is None or confidence < threshold:
+        shown = "none" if confidence is None else f"{confidence:.2f}"
+        return review(Rule.LOW_CONFIDENCE, f"Confidence {shown} is under the threshold {threshold:.2f}.")
     return RoutingOutcome(
         Status.AUTO_RESOLVED,
-        "auto_resolve",
+        Rule.AUTO_RESOLVE,
         f"Confidence {confidence:.2f} reaches {threshold:.2f}; no guard fired.",
+        priority,
+        confidence,
+        guards,
     )

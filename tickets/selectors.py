@@ -6,16 +6,41 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ai_engine.types import PolicyText
+from ai_engine import PolicyText
 from tickets.models import Decision, Policy, Status, Ticket
 
 
 def policy_texts() -> list[PolicyText]:
     """Active policies as plain values for the engine, in a stable order."""
     return [
-        PolicyText(p.key, p.title, p.text, tuple(p.intents))
+        PolicyText(
+            p.key,
+            p.title,
+            p.text,
+            tuple(p.intents),
+            {
+                lang: (t.get("title", p.title), t["text"])
+                for lang, t in sorted((p.translations or {}).items())
+            },
+        )
         for p in Policy.objects.filter(active=True).order_by("key")
     ]
+
+
+def decision_reusable(fingerprint: str) -> Decision | None:
+    """The first final decision made for identical input, if any."""
+    return (
+        # Only final results carry a routing rule; an escalated cascade step is no answer.
+        Decision.objects.filter(input_hash=fingerprint, output__isnull=False)
+        .exclude(routing_rule="")
+        .order_by("created_at", "id")
+        .first()
+    )
+
+
+def prompt_edited_since_use(*, version: str, sha256: str) -> bool:
+    """True when decisions used prompt `version` with a different text."""
+    return Decision.objects.filter(prompt_version=version).exclude(prompt_hash=sha256).exists()
 
 
 def tickets_awaiting_review() -> QuerySet[Ticket]:

@@ -5,7 +5,7 @@ import re
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ai_engine.engines import ENGINE_NAMES
+from ai_engine import ENGINE_NAMES
 from tickets.models import BODY_MAX, SUBJECT_MAX, Decision, Intent, Priority, Status, Ticket
 from tickets.services.review import ACTIONS
 
@@ -102,6 +102,9 @@ class DecisionOutputSerializer(serializers.ModelSerializer):
             "raw_output",
             "raw_confidence",
             "routing_confidence",
+            "resolvable_probability",
+            "final_priority",
+            "guards",
             "latency_ms",
             "prompt_tokens",
             "completion_tokens",
@@ -122,6 +125,9 @@ _STAFF_TICKET_FIELDS = [
     "intent",
     "priority",
     "confidence",
+    "resolvable",
+    "language",
+    "guards",
     "suggestion",
     "policy_keys",
     "engine",
@@ -190,10 +196,10 @@ class TicketListFilterSerializer(StrictInputSerializer):
     offset = serializers.IntegerField(min_value=0, required=False)
 
 
-# --- POST /tickets/{id}/ai-evaluate --------------------------------------------------
+# --- POST /tickets/{id}/triage --------------------------------------------------
 
 
-class TicketEvaluateInputSerializer(StrictInputSerializer):
+class TicketTriageInputSerializer(StrictInputSerializer):
     force = serializers.BooleanField(
         default=False, help_text="Call the engine even if a stored decision for identical input exists."
     )
@@ -205,9 +211,12 @@ class RoutingOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
     rule = serializers.CharField()
     reason = serializers.CharField()
+    priority = serializers.CharField(allow_null=True)
+    confidence = serializers.FloatField(allow_null=True)
+    guards = serializers.ListField(child=serializers.CharField())
 
 
-class TicketEvaluateOutputSerializer(serializers.Serializer):
+class TicketTriageOutputSerializer(serializers.Serializer):
     applied = serializers.BooleanField()
     routing = RoutingOutputSerializer()
     decision = DecisionOutputSerializer()

@@ -23,6 +23,8 @@ class Reply:
     refusal: str | None = None
     # Probability of each token of the intent value; None: no logprobs in the reply.
     intent_token_probability: float | None = None
+    # Probability of the resolvable value's token, when logprobs are sent.
+    resolvable_token_probability: float = 0.9999
     error_body: dict = field(default_factory=dict)
 
 
@@ -31,6 +33,7 @@ def decision_json(**overrides) -> str:
         "intent": "general_question",
         "priority": "low",
         "confidence": 0.97,
+        "resolvable": True,
         "suggestion": "You can export all projects from Settings > Data > Export.",
         "policy_ids": ["account-data-export"],
     }
@@ -45,7 +48,10 @@ class FakeOpenAI:
         handler = self._handler()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits up to one interval, once per test.
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -107,7 +113,11 @@ def completion(request: dict, reply: Reply) -> dict:
     message = {"role": "assistant", "content": reply.content, "refusal": reply.refusal}
     choice = {"index": 0, "message": message, "finish_reason": reply.finish_reason, "logprobs": None}
     if reply.intent_token_probability is not None and reply.content:
-        choice["logprobs"] = {"content": _token_logprobs(reply.content, reply.intent_token_probability)}
+        choice["logprobs"] = {
+            "content": _token_logprobs(
+                reply.content, reply.intent_token_probability, reply.resolvable_token_probability
+            )
+        }
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
@@ -119,16 +129,22 @@ def completion(request: dict, reply: Reply) -> dict:
     }
 
 
-def _token_logprobs(content: str, intent_probability: float) -> list[dict]:
-    """Tokenise like a real model would (roughly) and give the intent value's tokens
-    the scripted probability; every other token is near-certain."""
-    intent = json.loads(content).get("intent", "")
+def _token_logprobs(content: str, intent_probability: float, resolvable_probability: float) -> list[dict]:
+    """Tokenise like a real model would (roughly) and give the intent value's tokens and
+    the resolvable value's token the scripted probabilities; every other token is near-certain."""
+    data = json.loads(content)
+    intent = data.get("intent", "")
     value_at = content.find(f'"{intent}"', content.find('"intent"')) + 1
+    resolvable = json.dumps(data.get("resolvable"))
+    resolvable_at = content.find(resolvable, content.find('"resolvable"'))
     tokens = re.findall(r"[A-Za-z]+|_|\s+|[^\sA-Za-z_]", content)
     out, offset = [], 0
     for token in tokens:
-        inside = value_at <= offset < value_at + len(intent)
-        probability = intent_probability if inside else 0.9999
+        probability = 0.9999
+        if value_at <= offset < value_at + len(intent):
+            probability = intent_probability
+        elif '"resolvable"' in content and offset == resolvable_at:
+            probability = resolvable_probability
         out.append({"token": token, "logprob": math.log(probability), "bytes": None, "top_logprobs": []})
         offset += len(token)
     return out

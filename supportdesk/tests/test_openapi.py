@@ -8,7 +8,7 @@ def test_openapi_schema_validates_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(out))
 
     schema = out.read_text()
-    for path in ["/tickets/:", "/tickets/{id}/:", "/tickets/{id}/ai-evaluate/:", "/tickets/{id}/review/:"]:
+    for path in ["/tickets/:", "/tickets/{id}/:", "/tickets/{id}/triage/:", "/tickets/{id}/review/:"]:
         assert path in schema
 
 

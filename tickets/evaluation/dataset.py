@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ai_engine.schema import INTENTS, PRIORITIES
+from ai_engine import INTENTS, PRIORITIES
 
 
 @dataclass(frozen=True)
@@ -14,8 +14,10 @@ class Row:
     body: str
     intent: str
     priority: str | None = None
-    auto_resolve_ok: bool | None = None
+    # A written answer fully resolves it and nobody needs to act afterwards (rubric section 3).
+    resolvable: bool | None = None
     source: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -61,7 +63,12 @@ def _row(data, *, default_id: str, source: str) -> Row:
     subject = data.get("subject") or ""
     if not isinstance(subject, str):
         raise ValueError("subject must be text or null")
-    auto_ok = data.get("auto_resolve_ok")
-    if auto_ok is not None and not isinstance(auto_ok, bool):
-        raise ValueError("auto_resolve_ok must be true, false or absent")
-    return Row(str(data.get("id") or default_id), subject, body, intent, priority, auto_ok, source)
+    # `auto_resolve_ok` is the field's earlier name; files written with it still load.
+    resolvable = data.get("resolvable", data.get("auto_resolve_ok"))
+    if resolvable is not None and not isinstance(resolvable, bool):
+        raise ValueError("resolvable must be true, false or absent")
+    tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ValueError("tags must be a list of strings")
+    row_id = str(data.get("id") or default_id)
+    return Row(row_id, subject, body, intent, priority, resolvable, source, tuple(tags))

@@ -1,13 +1,15 @@
-"""The figures of an evaluation report. Anything that cannot be computed is None."""
+"""The figures of an evaluation report, from sklearn.metrics. Anything not computable is None."""
 
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.metrics import accuracy_score, brier_score_loss, f1_score, precision_recall_fscore_support
 
-from ai_engine.schema import INTENTS
+from ai_engine import INTENTS
 
 PRECISION_TARGETS = (0.95, 0.97, 0.99)
+FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,10 @@ class Scored:
 
     intent: str
     priority: str | None
-    auto_resolve_ok: bool | None
+    resolvable: bool | None
     predicted_intent: str | None
     predicted_priority: str | None
+    predicted_resolvable: bool | None
     confidence: float | None
     auto_resolved: bool
     # Would auto-resolve if its confidence were high enough: every other rule passed.
@@ -33,7 +36,8 @@ class Scored:
 
     @property
     def unsafe(self) -> bool:
-        return self.auto_resolve_ok is False
+        """Auto-resolving this row would close a ticket the label says needs a person."""
+        return self.resolvable is False or self.intent == "unknown"
 
     @property
     def good_auto_resolve(self) -> bool:
@@ -45,6 +49,7 @@ def report(rows: list[Scored]) -> dict:
     out = {"n": n}
     out |= intent_figures(rows)
     out |= priority_figures(rows)
+    out |= resolvable_figures(rows)
     out |= calibration_figures(rows)
     out["auto_resolve"] = auto_resolve_figures([r for r in rows if r.auto_resolved], n)
     out["thresholds"] = {f"{t:.2f}": threshold_for_precision(rows, t) for t in PRECISION_TARGETS}
@@ -65,33 +70,31 @@ def report(rows: list[Scored]) -> dict:
 def intent_figures(rows: list[Scored]) -> dict:
     if not rows:
         return {"intent_accuracy": None, "intent_macro_f1": None, "per_intent": {}, "confusion": {}}
-    per_intent = {}
-    for intent in INTENTS:
-        tp = sum(r.intent == intent and r.predicted_intent == intent for r in rows)
-        predicted = sum(r.predicted_intent == intent for r in rows)
-        support = sum(r.intent == intent for r in rows)
-        precision = tp / predicted if predicted else None
-        recall = tp / support if support else None
-        f1 = (
-            2 * precision * recall / (precision + recall)
-            if precision and recall
-            else (0.0 if support else None)
-        )
-        per_intent[intent] = {
-            "precision": _round(precision),
-            "recall": _round(recall),
-            "f1": _round(f1),
-            "support": support,
+    truth = [r.intent for r in rows]
+    predicted = [r.predicted_intent or FAILED for r in rows]
+    labels = list(INTENTS)
+    precision, recall, f1, support = precision_recall_fscore_support(
+        truth, predicted, labels=labels, zero_division=np.nan
+    )
+    per_intent = {
+        intent: {
+            "precision": _round_nan(precision[i]),
+            "recall": _round_nan(recall[i]),
+            "f1": _round_nan(f1[i]) if support[i] else None,
+            "support": int(support[i]),
         }
-    labelled = [v["f1"] for v in per_intent.values() if v["support"]]
+        for i, intent in enumerate(labels)
+    }
+    present = [intent for intent in labels if intent in truth]
+    # Macro-F1 over the intents the labels contain; a predicted-but-absent intent is no class.
+    macro = f1_score(truth, predicted, labels=present, average="macro", zero_division=0.0)
     confusion = {
-        intent: dict(Counter(r.predicted_intent or "failed" for r in rows if r.intent == intent))
-        for intent in INTENTS
-        if any(r.intent == intent for r in rows)
+        intent: dict(Counter(p for t, p in zip(truth, predicted, strict=True) if t == intent))
+        for intent in present
     }
     return {
-        "intent_accuracy": _round(sum(r.correct for r in rows) / len(rows)),
-        "intent_macro_f1": _round(float(np.mean(labelled))) if labelled else None,
+        "intent_accuracy": _round(accuracy_score(truth, predicted)),
+        "intent_macro_f1": _round(macro),
         "per_intent": per_intent,
         "confusion": confusion,
     }
@@ -99,20 +102,42 @@ def intent_figures(rows: list[Scored]) -> dict:
 
 def priority_figures(rows: list[Scored]) -> dict:
     labelled = [r for r in rows if r.priority]
+    if not labelled:
+        return {"priority_accuracy": None, "high_priority_recall": None}
+    truth = [r.priority for r in labelled]
+    predicted = [r.predicted_priority or FAILED for r in labelled]
     high = [r for r in labelled if r.priority == "high"]
+    recall = None
+    if high:
+        _, recall_values, _, _ = precision_recall_fscore_support(
+            truth, predicted, labels=["high"], zero_division=0.0
+        )
+        recall = recall_values[0]
     return {
-        "priority_accuracy": _round(sum(r.predicted_priority == r.priority for r in labelled) / len(labelled))
-        if labelled
-        else None,
-        "high_priority_recall": _round(sum(r.predicted_priority == "high" for r in high) / len(high))
-        if high
-        else None,
+        "priority_accuracy": _round(accuracy_score(truth, predicted)),
+        "high_priority_recall": _round(recall),
     }
 
 
+def resolvable_figures(rows: list[Scored]) -> dict:
+    """Precision and recall of the engine's `resolvable` on rows labelled with it."""
+    labelled = [r for r in rows if r.resolvable is not None]
+    if not labelled:
+        return {"resolvable_precision": None, "resolvable_recall": None}
+    truth = [r.resolvable for r in labelled]
+    predicted = [bool(r.predicted_resolvable) for r in labelled]
+    precision, recall, _, _ = precision_recall_fscore_support(
+        truth, predicted, labels=[True], zero_division=np.nan
+    )
+    return {"resolvable_precision": _round_nan(precision[0]), "resolvable_recall": _round_nan(recall[0])}
+
+
 def calibration_figures(rows: list[Scored], bins: int = 10) -> dict:
-    """Expected calibration error (equal-width bins) and Brier score of routing confidence."""
-    scored = [(r.confidence, float(r.correct)) for r in rows if r.confidence is not None]
+    """Expected calibration error (equal-width bins) and Brier score of routing confidence.
+
+    The confidence claims "intent right and, where labelled, resolvability right".
+    """
+    scored = [(r.confidence, float(_joint_correct(r))) for r in rows if r.confidence is not None]
     if not scored:
         return {"ece": None, "brier": None}
     confidence = np.array([c for c, _ in scored])
@@ -124,7 +149,12 @@ def calibration_figures(rows: list[Scored], bins: int = 10) -> dict:
         members = index == b
         if members.any():
             ece += members.mean() * abs(confidence[members].mean() - correct[members].mean())
-    return {"ece": _round(ece), "brier": _round(float(np.mean((confidence - correct) ** 2)))}
+    brier = (
+        brier_score_loss(correct, confidence)
+        if len(set(correct)) > 1
+        else np.mean((confidence - correct) ** 2)
+    )
+    return {"ece": _round(ece), "brier": _round(brier)}
 
 
 def auto_resolve_figures(resolved: list[Scored], n: int) -> dict:
@@ -152,5 +182,15 @@ def threshold_for_precision(rows: list[Scored], target: float) -> dict:
     return {"threshold": None, "coverage": None}
 
 
+def _joint_correct(row: Scored) -> bool:
+    if row.resolvable is None:
+        return row.correct
+    return row.correct and bool(row.predicted_resolvable) == row.resolvable
+
+
 def _round(value, digits: int = 4):
     return None if value is None else round(float(value), digits)
+
+
+def _round_nan(value, digits: int = 4):
+    return None if value is None or np.isnan(value) else round(float(value), digits)

@@ -1,6 +1,9 @@
 """Printing evaluation figures for people."""
 
-from ai_engine.schema import INTENTS
+from collections import Counter
+
+from ai_engine import INTENTS
+from tickets.evaluation.metrics import FAILED
 
 
 def _fmt(value) -> str:
@@ -24,13 +27,17 @@ def report_lines(figures: dict, *, title: str) -> list[str]:
                 f"{_fmt(values['f1']):>10}{values['support']:>9}"
             )
     lines.append("confusion (rows: label, columns: predicted)")
-    columns = [*INTENTS, "failed"]
+    columns = [*INTENTS, FAILED]
     lines.append(" " * 18 + "".join(f"{c[:9]:>10}" for c in columns))
     for label, predicted in figures["confusion"].items():
         lines.append(f"{label:<18}" + "".join(f"{predicted.get(c, 0):>10}" for c in columns))
     lines.append(
         f"priority accuracy {_fmt(figures['priority_accuracy'])}   "
         f"high-priority recall {_fmt(figures['high_priority_recall'])}"
+    )
+    lines.append(
+        f"resolvable precision {_fmt(figures['resolvable_precision'])}   "
+        f"recall {_fmt(figures['resolvable_recall'])}"
     )
     lines.append(f"calibration: ECE {_fmt(figures['ece'])}   Brier {_fmt(figures['brier'])}")
     auto = figures["auto_resolve"]
@@ -57,6 +64,8 @@ SIDE_BY_SIDE = [
     ("intent macro-F1", lambda f: f["intent_macro_f1"]),
     ("priority accuracy", lambda f: f["priority_accuracy"]),
     ("high-priority recall", lambda f: f["high_priority_recall"]),
+    ("resolvable precision", lambda f: f["resolvable_precision"]),
+    ("resolvable recall", lambda f: f["resolvable_recall"]),
     ("ECE", lambda f: f["ece"]),
     ("Brier", lambda f: f["brier"]),
     ("auto-resolve coverage", lambda f: f["auto_resolve"]["coverage"]),
@@ -72,4 +81,22 @@ def comparison_lines(first: dict, second: dict) -> list[str]:
     lines = [f"{'figure':<24}{a:>20}{b:>20}"]
     for name, get in SIDE_BY_SIDE:
         lines.append(f"{name:<24}{_fmt(get(first)):>20}{_fmt(get(second)):>20}")
+    return lines
+
+
+def rule_lines(evaluated) -> list[str]:
+    """How many rows each routing rule caught, most first."""
+    counts = Counter(e.rule for e in evaluated)
+    return ["rows per routing rule:"] + [f"  {rule:<32}{count:>6}" for rule, count in counts.most_common()]
+
+
+def unsafe_lines(evaluated) -> list[str]:
+    """Every auto-resolved row whose label says a person was needed: the figure that must be 0."""
+    unsafe = [e for e in evaluated if e.scored.auto_resolved and e.scored.unsafe]
+    lines = [f"unsafe auto-resolves: {len(unsafe)}"]
+    for e in unsafe:
+        text = (e.row.subject + " " + e.row.body).strip().replace("\n", " ")[:100]
+        lines.append(
+            f"  {e.row.id}: label {e.row.intent}/{e.row.priority}/resolvable={e.row.resolvable}: {text}"
+        )
     return lines

@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass, replace
 
-from ai_engine.engines import engine_build, engine_run
-from ai_engine.local_engine import LocalEngine
-from ai_engine.types import EngineResult, TicketText
+from ai_engine import EngineResult, TicketText
 from tickets.evaluation.dataset import Row
 from tickets.evaluation.metrics import Scored
 from tickets.routing import route, routing_config
+from tickets.screening import screen
 from tickets.selectors import policy_texts
-from tickets.services.evaluation import engine_config
+from tickets.services.engine import engine_get
 
 BATCH = 512
 
@@ -19,6 +18,7 @@ class EvaluatedRow:
     row: Row
     result: EngineResult
     scored: Scored
+    rule: str
 
 
 def engine_label(engine_name: str, prompt_version: str | None) -> str:
@@ -28,39 +28,37 @@ def engine_label(engine_name: str, prompt_version: str | None) -> str:
 def evaluate_rows(rows: list[Row], *, engine_name: str, prompt_version: str | None = None, config=None):
     """Every row through the engine and the production routing rules. No database writes.
 
-    Raises EngineNotConfigured / ModelFileError when the engine cannot run at all.
+    Raises EngineError when the engine cannot run at all.
     """
-    engine = engine_build(engine_config(prompt_version=prompt_version), engine_name)
+    engine = engine_get(engine_name=engine_name, prompt_version=prompt_version)
     policies = policy_texts()
     keys = frozenset(p.key for p in policies)
     config = config or routing_config()
-    # "Candidate" routing: the same rules with every threshold at zero.
+    # "Candidate" routing: the same rules with every confidence threshold at zero.
     open_config = replace(config, default_threshold=0.0, intent_thresholds={})
-    tickets = [TicketText(r.subject, r.body) for r in rows]
-    if isinstance(engine, LocalEngine):
-        results = []
-        for start in range(0, len(tickets), BATCH):
-            results += engine.decide_many(tickets[start : start + BATCH], policies)
-    else:
-        results = [engine_run(engine, ticket, policies).final for ticket in tickets]
+    screenings = [screen(f"{r.subject}\n{r.body}") for r in rows]
+    tickets = [TicketText(r.subject, r.body, s.language) for r, s in zip(rows, screenings, strict=True)]
+    results = []
+    for start in range(0, len(tickets), BATCH):
+        results += [run.final for run in engine.run_many(tickets[start : start + BATCH], policies)]
     evaluated = []
-    for row, result in zip(rows, results, strict=True):
-        text = f"{row.subject}\n{row.body}"
-        outcome = route(result, text=text, valid_policy_keys=keys, config=config)
-        candidate = route(result, text=text, valid_policy_keys=keys, config=open_config)
+    for row, screening, result in zip(rows, screenings, results, strict=True):
+        outcome = route(result, screening=screening, valid_policy_keys=keys, config=config)
+        candidate = route(result, screening=screening, valid_policy_keys=keys, config=open_config)
         decision = result.decision
         scored = Scored(
             intent=row.intent,
             priority=row.priority,
-            auto_resolve_ok=row.auto_resolve_ok,
+            resolvable=row.resolvable,
             predicted_intent=decision.intent if decision else None,
-            predicted_priority=decision.priority if decision else None,
-            confidence=result.routing_confidence,
+            predicted_priority=outcome.priority,
+            predicted_resolvable=decision.resolvable if decision else None,
+            confidence=outcome.confidence,
             auto_resolved=outcome.auto_resolved,
             candidate=candidate.auto_resolved,
             latency_ms=result.latency_ms,
             prompt_tokens=result.prompt_tokens,
             completion_tokens=result.completion_tokens,
         )
-        evaluated.append(EvaluatedRow(row, result, scored))
+        evaluated.append(EvaluatedRow(row, result, scored, outcome.rule))
     return evaluated

@@ -17,8 +17,12 @@ AGENT_PERMISSIONS = [
 
 def load_policies(apps, schema_editor):
     Policy = apps.get_model("tickets", "Policy")
+    # Only the fields this migration's model has; later migrations add the rest.
+    fields = {"key", "title", "text", "intents"}
     for policy in STARTER_POLICIES:
-        Policy.objects.update_or_create(key=policy["key"], defaults=policy)
+        Policy.objects.update_or_create(
+            key=policy["key"], defaults={k: v for k, v in policy.items() if k in fields}
+        )
 
 
 def create_agents_group(apps, schema_editor):

@@ -1,4 +1,4 @@
-"""Background triage: claim a ticket, evaluate it, never twice, never lost."""
+"""Background triage: claim a ticket, triage it, never twice, never lost."""
 
 import logging
 from datetime import timedelta
@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from tickets.models import AuditEvent, DecidedBy, Status, Ticket
-from tickets.services.evaluation import ticket_evaluate
+from tickets.rules import Rule
+from tickets.services.decisions import triage_apply, triage_propose
 
 logger = logging.getLogger(__name__)
 
@@ -37,13 +38,14 @@ def ticket_claim(*, ticket_id) -> Ticket | None:
 
 
 def ticket_triage(*, ticket_id) -> str:
-    """Evaluate a submitted ticket once. Safe to call any number of times."""
+    """Triage a submitted ticket once. Safe to call any number of times."""
     ticket = ticket_claim(ticket_id=ticket_id)
     if ticket is None:
         return "skipped: already triaged or being triaged"
     if ticket.triage_attempts > settings.TRIAGE_MAX_ATTEMPTS:
         return ticket_give_up(ticket=ticket)
-    outcome = ticket_evaluate(ticket_id=ticket_id, claimed_version=ticket.version)
+    proposal = triage_propose(ticket=ticket)
+    outcome = triage_apply(ticket_id=ticket_id, proposal=proposal, claimed_version=ticket.version)
     return f"{outcome.routing.rule}: {outcome.routing.status}" if outcome.applied else "superseded"
 
 
@@ -53,7 +55,7 @@ def ticket_give_up(*, ticket: Ticket) -> str:
     reason = f"Automatic triage did not finish after {attempts} attempts."
     updated = Ticket.objects.filter(pk=ticket.pk, version=ticket.version).update(
         status=Status.AWAITING_REVIEW,
-        routing_rule="triage_failed",
+        routing_rule=Rule.TRIAGE_FAILED,
         routing_reason=reason,
         claimed_at=None,
         version=F("version") + 1,
@@ -63,7 +65,7 @@ def ticket_give_up(*, ticket: Ticket) -> str:
         AuditEvent.objects.create(
             ticket=ticket,
             kind=AuditEvent.Kind.ROUTED,
-            action="triage_failed",
+            action=Rule.TRIAGE_FAILED,
             changes={"status": [Status.TRIAGING, Status.AWAITING_REVIEW]},
             note=reason,
         )

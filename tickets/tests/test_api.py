@@ -181,7 +181,7 @@ EXPECTED = {
         "agent": 200,
         "admin": 200,
     },
-    ("post", "/tickets/{id}/ai-evaluate"): {
+    ("post", "/tickets/{id}/triage"): {
         "anonymous": 401,
         "customer": 401,
         "other_customer": 401,
@@ -205,7 +205,7 @@ EXPECTED = {
 }
 
 BODIES = {
-    "/tickets/{id}/ai-evaluate": {},
+    "/tickets/{id}/triage": {},
     "/tickets/{id}/review": {"action": "requeue"},
     "/tickets/": VALID,
 }
@@ -249,7 +249,7 @@ def test_ai_evaluate_returns_decision_rule_and_updated_ticket(persona):
         subject="Where can I download invoices?", body="Our accountant needs PDF invoices."
     )
 
-    response = post_json(persona("agent"), f"/tickets/{ticket.pk}/ai-evaluate/", {})
+    response = post_json(persona("agent"), f"/tickets/{ticket.pk}/triage/", {})
 
     assert response.status_code == 200
     body = response.json()
@@ -269,18 +269,20 @@ def test_ai_evaluate_refuses_with_409_when_a_human_decided(persona):
         status=Status.RESOLVED, decided_by=DecidedBy.HUMAN, intent="billing", priority="low"
     )
 
-    response = post_json(persona("agent"), f"/tickets/{ticket.pk}/ai-evaluate", {})
+    response = post_json(persona("agent"), f"/tickets/{ticket.pk}/triage", {})
 
     assert response.status_code == 409
     assert "human" in response.json()["detail"]
     ticket.refresh_from_db()
-    assert ticket.decisions.count() == 0
+    # The AI's view is logged for comparison, never applied.
+    assert [d.applied for d in ticket.decisions.all()] == [False]
+    assert ticket.status == Status.RESOLVED
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("payload", [{"force": "maybe"}, {"engine": "gpt-9"}, {"surprise": 1}, []])
 def test_ai_evaluate_rejects_bad_input(persona, ticket, payload):
-    response = post_json(persona("agent"), f"/tickets/{ticket.pk}/ai-evaluate", payload)
+    response = post_json(persona("agent"), f"/tickets/{ticket.pk}/triage", payload)
 
     assert response.status_code == 400
 

@@ -1,18 +1,19 @@
 """Human review: services, the review API, emails to customers, learning from reviews."""
 
 import json
+from dataclasses import replace
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from ai_engine.local_engine import LocalEngine, model_load
-from ai_engine.types import TicketText
+from ai_engine import TicketText, engine_build
 from tickets.models import AuditEvent, DecidedBy, Status
 from tickets.selectors import policy_texts
+from tickets.services.decisions import triage_run
+from tickets.services.engine import engine_config
 from tickets.services.errors import Conflict
-from tickets.services.evaluation import ticket_evaluate
 from tickets.services.review import review_approve, review_override, review_requeue, review_spam
 from tickets.tests.factories import TicketFactory
 
@@ -48,7 +49,7 @@ def test_approve_resolves_with_the_ai_suggestion_and_emails_the_customer(
     assert ticket.resolution == "Hello, your invoices are in Settings > Billing."
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [ticket.customer_email]
-    assert mail.outbox[0].body == ticket.resolution
+    assert ticket.resolution in mail.outbox[0].body
     assert ticket.answer_sent_at is not None
 
 
@@ -59,7 +60,7 @@ def test_approve_with_an_edited_answer_sends_the_edit(agent, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         review_approve(ticket_id=ticket.pk, actor=agent, answer="Edited: see Settings > Billing > Invoices.")
 
-    assert mail.outbox[0].body == "Edited: see Settings > Billing > Invoices."
+    assert "Edited: see Settings > Billing > Invoices." in mail.outbox[0].body
 
 
 @pytest.mark.django_db
@@ -119,7 +120,7 @@ def test_stale_version_is_refused_and_nothing_is_overwritten(agent, admin_user):
 def test_ai_re_evaluation_landing_during_review_makes_the_agent_write_fail(agent):
     ticket = queued(subject="Where can I download invoices?", body="Need PDF invoices.")
     seen = ticket.version
-    ticket_evaluate(ticket_id=ticket.pk, engine_name="local")  # lands while the agent reads
+    triage_run(ticket_id=ticket.pk, engine_name="local")  # lands while the agent reads
 
     with pytest.raises(Conflict):
         review_approve(ticket_id=ticket.pk, actor=agent, version=seen)
@@ -130,9 +131,10 @@ def test_after_a_review_ai_runs_are_recorded_but_never_change_the_ticket(agent):
     ticket = queued()
     review_override(ticket_id=ticket.pk, actor=agent, intent="account", priority="low", answer="Done")
 
-    outcome = ticket_evaluate(ticket_id=ticket.pk, engine_name="local", force=True)
+    with pytest.raises(Conflict):
+        triage_run(ticket_id=ticket.pk, engine_name="local", force=True)
 
-    assert not outcome.applied and outcome.decision.pk
+    assert ticket.decisions.filter(applied=False).exists()  # recorded, not applied
     ticket.refresh_from_db()
     assert (ticket.intent, ticket.resolution, ticket.status) == ("account", "Done", Status.RESOLVED)
 
@@ -256,11 +258,11 @@ def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(agent,
                 ticket_id=ticket.pk, actor=agent, intent="account", priority="medium", answer="ok"
             )
     probe = TicketText("Tachograph calibration", "Our tachograph calibration for truck 77 is due, what now?")
-    before = LocalEngine(model_load(settings.AI_LOCAL_MODEL_PATH)).decide(probe, policy_texts())
+    before = local_engine(settings.AI_LOCAL_MODEL_PATH).run(probe, policy_texts()).final
 
     settings.AI_LOCAL_MODEL_PATH = tmp_path / "retrained.npz"
     call_command("train_engine", "--output", str(settings.AI_LOCAL_MODEL_PATH))
-    after = LocalEngine(model_load(settings.AI_LOCAL_MODEL_PATH)).decide(probe, policy_texts())
+    after = local_engine(settings.AI_LOCAL_MODEL_PATH).run(probe, policy_texts()).final
 
     assert before.decision.intent != "account"
     assert after.decision.intent == "account"
@@ -278,8 +280,14 @@ def test_train_engine_takes_extra_labelled_datasets_and_rows_without_priority(tm
 
     assert "30 dataset rows" in out.getvalue()
     assert "extra.jsonl:31" in err.getvalue()
-    engine = LocalEngine(model_load(output))
-    result = engine.decide(TicketText("Tachograph", "Tachograph calibration for truck 99?"), policy_texts())
+    engine = local_engine(output)
+    result = engine.run(
+        TicketText("Tachograph", "Tachograph calibration for truck 99?"), policy_texts()
+    ).final
     assert result.decision.intent == "account"
     with pytest.raises(CommandError, match="no such file"):
         call_command("train_engine", "--output", str(output), "--dataset", str(tmp_path / "nope.jsonl"))
+
+
+def local_engine(path):
+    return engine_build(replace(engine_config(), local_model_path=path), "local")

@@ -39,7 +39,7 @@ def test_submitted_ticket_is_enqueued_after_commit_with_its_id(orm_queue, django
     queued = OrmQ.objects.all()
     assert queued.count() == 1
     task = queued.get().task
-    assert task["func"] == "tickets.tasks.evaluate_ticket"
+    assert task["func"] == "tickets.tasks.triage_ticket"
     assert task["args"] == (ticket.pk,)
 
 

@@ -2,8 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ai_engine.engines import EngineNotConfigured
-from ai_engine.local_model import ModelFileError
+from ai_engine import EngineError
 from tickets.evaluation.dataset import Row, dataset_load
 from tickets.evaluation.metrics import threshold_for_precision
 from tickets.evaluation.runner import evaluate_rows
@@ -35,7 +34,7 @@ class Command(BaseCommand):
         config = routing_config()
         try:
             evaluated = evaluate_rows(rows, engine_name=opts["engine"], config=config)
-        except (EngineNotConfigured, ModelFileError) as exc:
+        except EngineError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"{len(rows)} rows; target auto-resolve precision {target:.2f}")
         self.stdout.write(f"{'intent':<18}{'current':>9}{'recommended':>13}{'coverage':>10}  action")
@@ -69,7 +68,8 @@ class Command(BaseCommand):
             rows = loaded.rows
         else:
             rows = [
-                Row(str(t.pk), t.subject, t.body, t.intent, t.priority) for t in reviewed_tickets().iterator()
+                Row(str(t.pk), t.subject, t.body, t.intent, t.priority, t.resolvable)
+                for t in reviewed_tickets().iterator()
             ]
         if not rows:
             raise CommandError("no labelled rows: give --dataset or review some tickets first")

@@ -1,15 +1,14 @@
 import json
+from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ai_engine.engines import EngineNotConfigured
-from ai_engine.local_model import ModelFileError
-from ai_engine.prompts import UnknownPromptVersion
+from ai_engine import EngineError
 from tickets.evaluation.dataset import dataset_load
 from tickets.evaluation.metrics import report
-from tickets.evaluation.report import comparison_lines, report_lines
+from tickets.evaluation.report import comparison_lines, report_lines, rule_lines, unsafe_lines
 from tickets.evaluation.runner import engine_label, evaluate_rows
 
 ENGINES = ("local", "openai", "cascade")
@@ -47,6 +46,7 @@ class Command(BaseCommand):
             raise CommandError("no usable rows in the datasets")
         first = self._evaluate(rows, opts["engine"], opts["prompt_version"])
         self.stdout.write("\n".join(report_lines(first["figures"], title=first["figures"]["engine_label"])))
+        self.stdout.write("\n".join(rule_lines(first["evaluated"]) + unsafe_lines(first["evaluated"])))
         output = first["figures"]
         if opts["compare"]:
             engine, _, prompt = opts["compare"].partition(":")
@@ -68,9 +68,11 @@ class Command(BaseCommand):
     def _evaluate(self, rows, engine: str, prompt_version: str | None) -> dict:
         try:
             evaluated = evaluate_rows(rows, engine_name=engine, prompt_version=prompt_version)
-        except (EngineNotConfigured, ModelFileError, UnknownPromptVersion) as exc:
+        except EngineError as exc:
             raise CommandError(f"{engine}: {exc}") from exc
         figures = report([e.scored for e in evaluated])
+        figures["rules"] = dict(Counter(e.rule for e in evaluated))
+        figures["unsafe_ids"] = [e.row.id for e in evaluated if e.scored.auto_resolved and e.scored.unsafe]
         figures["engine"] = engine
         figures["prompt_version"] = prompt_version or (
             settings.AI_PROMPT_VERSION if engine != "local" else None

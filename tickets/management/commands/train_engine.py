@@ -3,8 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ai_engine import local_model
-from ai_engine.starter import as_examples, starter_rows
+from ai_engine import local_model_train, local_model_usable
 from tickets.evaluation.dataset import dataset_load
 from tickets.selectors import reviewed_tickets
 
@@ -18,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--output", default=str(settings.AI_LOCAL_MODEL_PATH))
         parser.add_argument(
-            "--if-missing", action="store_true", help="Do nothing when the model file exists."
+            "--if-missing",
+            action="store_true",
+            help="Do nothing when a usable model file exists (a missing or outdated one is retrained).",
         )
         parser.add_argument(
             "--dataset",
@@ -31,12 +32,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, if_missing, dataset, split, **options):
         path = Path(output)
-        if if_missing and path.exists():
+        if if_missing and local_model_usable(path):
             self.stdout.write(f"Local model already at {path}; not retraining.")
             return
-        starter = starter_rows()
         reviewed = [
-            {"subject": t.subject, "body": t.body, "intent": t.intent, "priority": t.priority}
+            {
+                "subject": t.subject,
+                "body": t.body,
+                "intent": t.intent,
+                "priority": t.priority,
+                "resolvable": t.resolvable,
+            }
             for t in reviewed_tickets().iterator()
         ]
         extra = []
@@ -47,18 +53,23 @@ class Command(BaseCommand):
             for problem in loaded.problems:
                 self.stderr.write(f"skipped {problem}")
             extra += [
-                {"subject": r.subject, "body": r.body, "intent": r.intent, "priority": r.priority}
+                {
+                    "subject": r.subject,
+                    "body": r.body,
+                    "intent": r.intent,
+                    "priority": r.priority,
+                    "resolvable": r.resolvable,
+                }
                 for r in loaded.rows
             ]
         try:
-            model = local_model.train(as_examples(starter + reviewed + extra))
+            meta = local_model_train(reviewed + extra, path)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        local_model.save(model, path)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Trained {model.meta['version']} on {len(starter)} starter examples, "
+                f"Trained {meta['version']} on {meta['starter_examples']} starter examples, "
                 f"{len(reviewed)} reviewed tickets and {len(extra)} dataset rows; "
-                f"data hash {model.meta['data_hash'][:12]}; saved to {path}."
+                f"data hash {meta['data_hash'][:12]}; saved to {path}."
             )
         )

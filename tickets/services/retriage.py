@@ -1,14 +1,15 @@
-"""Re-evaluating existing tickets with the current (or a chosen) engine and prompt."""
+"""Triaging existing tickets again with the current (or a chosen) engine and prompt."""
 
 from dataclasses import dataclass
 
 from tickets.models import Status, Ticket
-from tickets.services.evaluation import evaluation_apply, evaluation_compute
+from tickets.services.decisions import triage_apply, triage_propose
 
 
 @dataclass(frozen=True)
-class Reevaluation:
+class Retriage:
     ticket_id: object
+    subject: str = ""
     skipped: str = ""
     failed: bool = False
     applied: bool = False
@@ -18,6 +19,7 @@ class Reevaluation:
     priority_after: str | None = None
     status_before: str = ""
     status_after: str = ""
+    rule_after: str = ""
 
     @property
     def changed_intent(self) -> bool:
@@ -26,6 +28,14 @@ class Reevaluation:
     @property
     def changed_priority(self) -> bool:
         return not self.skipped and self.priority_before != self.priority_after
+
+    @property
+    def changed(self) -> bool:
+        return (
+            self.changed_intent
+            or self.changed_priority
+            or (not self.skipped and self.status_before != self.status_after)
+        )
 
     @property
     def summary(self) -> str:
@@ -38,41 +48,38 @@ class Reevaluation:
         )
 
 
-def ticket_reevaluate(
+def ticket_retriage(
     *, ticket_id, engine_name: str | None = None, prompt_version: str | None = None, dry_run: bool = False
-) -> Reevaluation:
-    """Evaluate one ticket again. Human decisions and tickets still in triage are left alone.
+) -> Retriage:
+    """Triage one ticket again. Human decisions and tickets still in triage are left alone.
 
     With dry_run nothing is written: the result says what would change.
     """
     ticket = Ticket.objects.get(pk=ticket_id)
     if ticket.is_decided_by_human:
-        return Reevaluation(ticket.pk, skipped="decided by a human")
+        return Retriage(ticket.pk, ticket.subject, skipped="decided by a human")
     if ticket.status in (Status.NEW, Status.TRIAGING):
-        return Reevaluation(ticket.pk, skipped="still in triage")
-    evaluation = evaluation_compute(ticket=ticket, engine_name=engine_name, prompt_version=prompt_version)
+        return Retriage(ticket.pk, ticket.subject, skipped="still in triage")
+    proposal = triage_propose(ticket=ticket, engine_name=engine_name, prompt_version=prompt_version)
     current = ticket.decisions.filter(applied=True).order_by("-created_at", "-id").first()
-    if evaluation.fingerprint and current and current.input_hash == evaluation.fingerprint:
+    if proposal.fingerprint and current and current.input_hash == proposal.fingerprint:
         # Already decided with this engine, model, prompt and text: what makes a
         # second run after an interruption cheap and harmless.
-        return Reevaluation(ticket.pk, skipped="already evaluated with this engine and prompt")
-    decision = evaluation.run.final.decision
-    after = {
-        "intent": decision.intent if decision else ticket.intent,
-        "priority": decision.priority if decision else ticket.priority,
-        "status": evaluation.routing.status,
-    }
+        return Retriage(ticket.pk, ticket.subject, skipped="already triaged with this engine and prompt")
+    decision = proposal.run.final.decision
     applied = False
     if not dry_run:
-        applied = evaluation_apply(ticket_id=ticket.pk, evaluation=evaluation).applied
-    return Reevaluation(
+        applied = triage_apply(ticket_id=ticket.pk, proposal=proposal).applied
+    return Retriage(
         ticket.pk,
+        ticket.subject,
         failed=decision is None,
         applied=applied,
         intent_before=ticket.intent,
-        intent_after=after["intent"],
+        intent_after=decision.intent if decision else ticket.intent,
         priority_before=ticket.priority,
-        priority_after=after["priority"],
+        priority_after=proposal.routing.priority or ticket.priority,
         status_before=ticket.status,
-        status_after=after["status"],
+        status_after=proposal.routing.status,
+        rule_after=proposal.routing.rule,
     )

@@ -9,7 +9,7 @@ def run(*args) -> str:
     from io import StringIO
 
     out = StringIO()
-    call_command("reevaluate", *args, stdout=out, stderr=StringIO())
+    call_command("retriage", *args, stdout=out, stderr=StringIO())
     return out.getvalue()
 
 
@@ -43,7 +43,7 @@ def test_dry_run_prints_changes_and_writes_nothing(routed):
 
     output = run("--dry-run")
 
-    assert "Dry run (nothing written): evaluated 2" in output
+    assert "Dry run (nothing written): triaged 2" in output
     assert "intent general_question -> billing" in output
     assert Decision.objects.count() == 0
     tickets[0].refresh_from_db()
@@ -56,7 +56,7 @@ def test_reevaluation_updates_tickets_and_never_touches_human_decisions(routed):
 
     output = run()
 
-    assert "Re-evaluation: evaluated 2, changed intent 2" in output
+    assert "Triaged again: triaged 2, changed intent 2" in output
     tickets[0].refresh_from_db()
     assert tickets[0].intent == "billing"
     human.refresh_from_db()
@@ -71,7 +71,7 @@ def test_running_again_after_an_interruption_redoes_nothing(routed):
 
     output = run()
 
-    assert "evaluated 0" in output and "skipped 2" in output
+    assert "triaged 0" in output and "skipped 2" in output
     assert Decision.objects.count() == decisions
 
 
@@ -79,12 +79,12 @@ def test_running_again_after_an_interruption_redoes_nothing(routed):
 def test_selection_by_status_intent_ids_dates_and_limit(routed):
     tickets, _ = routed
 
-    assert "evaluated 1" in run("--intent", "unknown", "--dry-run")
-    assert "evaluated 1" in run("--ids", str(tickets[0].pk), "--dry-run")
-    assert "evaluated 1" in run("--limit", "1", "--dry-run")
-    assert "evaluated 0" in run("--status", "closed", "--dry-run")
-    assert "evaluated 2" in run("--since", "2000-01-01", "--until", "2999-12-31", "--dry-run")
-    assert "evaluated 0" in run("--until", "2000-01-01", "--dry-run")
+    assert "triaged 1" in run("--intent", "unknown", "--dry-run")
+    assert "triaged 1" in run("--ids", str(tickets[0].pk), "--dry-run")
+    assert "triaged 1" in run("--limit", "1", "--dry-run")
+    assert "triaged 0" in run("--status", "closed", "--dry-run")
+    assert "triaged 2" in run("--since", "2000-01-01", "--until", "2999-12-31", "--dry-run")
+    assert "triaged 0" in run("--until", "2000-01-01", "--dry-run")
 
 
 @pytest.mark.django_db

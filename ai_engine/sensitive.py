@@ -1,0 +1,93 @@
+"""Secrets and personal data in ticket text: found, and masked before anyone else sees them.
+
+Checksums come from python-stdnum (Luhn for cards, ISO 13616 for IBANs) and phone
+numbers from phonenumbers, so a random 16-digit order number is not called a card.
+Used by the tickets guards (a ticket with a secret never auto-resolves) and before
+text goes to a third-party model.
+"""
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import iban, luhn
+
+SECRET_KINDS = ("card_number", "cvv", "iban", "password", "api_key")
+PERSONAL_KINDS = ("phone_number",)
+
+_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
+_CVV = re.compile(
+    r"\b(?:cvv2?|cvc2?|csc|security code|card code|código de seguridad|code de sécurité|"
+    r"cryptogramme|prüfnummer|prüfziffer|kartenprüfnummer)\b\W{0,5}(?:is\W{0,3}|ist\W{0,3}|es\W{0,3}|est\W{0,3})?"
+    r"(\d{3,4})\b",
+    re.IGNORECASE,
+)
+_PASSWORD = re.compile(
+    r"\b(?:password|passwort|kennwort|contraseña|contrasena|clave|mot de passe|mdp|pwd|passcode|pw)\b"
+    r"(?:\s+(?:is|was|ist|war|es|era|est|était|=|:)|\s*[:=])\s*[\"'“«]?(\S{4,})",
+    re.IGNORECASE,
+)
+_API_KEY = re.compile(
+    r"\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}"
+    r"|\bsk-[A-Za-z0-9_-]{16,}"
+    r"|\b(?:cn_pat|cn_live|cn_key|ghp|gho|github_pat|glpat|xox[abpr])[_-][A-Za-z0-9_-]{8,}"
+    r"|\bAKIA[0-9A-Z]{16}\b"
+    r"|\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*"
+    r"|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
+    r"|\b(?:api[ _-]?key|api[ _-]?token|access[ _-]?token|secret|token)\b\W{0,3}[:=]?\s*[A-Za-z0-9_\-]{20,}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def is_secret(self) -> bool:
+        return self.kind in SECRET_KINDS
+
+
+def secrets_find(text: str) -> list[Finding]:
+    """Every secret and piece of personal data in `text`, ordered by position, never overlapping."""
+    found: list[Finding] = []
+    for match in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and len(set(digits)) > 1:
+            found.append(Finding("card_number", match.start(), match.end()))
+    for match in _IBAN.finditer(text):
+        if iban.is_valid(match.group()):
+            found.append(Finding("iban", match.start(), match.end()))
+    for match in _CVV.finditer(text):
+        found.append(Finding("cvv", match.start(1), match.end(1)))
+    for match in _PASSWORD.finditer(text):
+        found.append(Finding("password", match.start(1), match.end(1)))
+    for match in _API_KEY.finditer(text):
+        found.append(Finding("api_key", match.start(), match.end()))
+    for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID):
+        found.append(Finding("phone_number", match.start, match.end))
+    return _without_overlaps(found)
+
+
+def secrets_mask(text: str) -> str:
+    """`text` with every finding replaced by a marker naming its kind, e.g. [card_number]."""
+    out, last = [], 0
+    for finding in secrets_find(text):
+        out.append(text[last : finding.start])
+        out.append(f"[{finding.kind}]")
+        last = finding.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    # Secrets beat personal data, then the longer match wins: a card number is not also a phone.
+    ranked = sorted(found, key=lambda f: (not f.is_secret, -(f.end - f.start), f.start))
+    kept: list[Finding] = []
+    for finding in ranked:
+        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)

@@ -1,0 +1,27 @@
+"""Training the local engine: the entry points other apps call."""
+
+from pathlib import Path
+
+from ai_engine import local_model
+from ai_engine.starter import as_examples, starter_rows
+
+
+def local_model_train(rows: list[dict], path: Path) -> dict:
+    """Train on the starter examples plus `rows` ({subject, body, intent, priority, resolvable}) and save.
+
+    Returns the model's metadata (version, data hash, example counts). Raises ValueError
+    when the rows cannot train a model.
+    """
+    starter = starter_rows()
+    model = local_model.train(as_examples(starter + list(rows)))
+    local_model.save(model, path)
+    return {**model.meta, "starter_examples": len(starter)}
+
+
+def local_model_usable(path: Path) -> bool:
+    """True when `path` holds a model this version can load (missing or outdated: False)."""
+    try:
+        local_model.load(path)
+    except local_model.ModelFileError:
+        return False
+    return True

@@ -1,0 +1,200 @@
+"""What an AI decision does to a ticket: compute it (engine + routing), then apply it.
+
+The engine call happens with no transaction open and no row locked: a model that
+takes 40 seconds holds nothing another request needs. Only the short write at the
+end is a transaction, and it applies the decision only if the ticket is still in
+the state the caller saw.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ai_engine import EngineError, EngineResult, EngineRun, TicketText, TriageDecision, input_fingerprint
+from tickets.models import DecidedBy, Decision, Status, Ticket
+from tickets.routing import RoutingOutcome, route, routing_config
+from tickets.screening import Screening, screen
+from tickets.selectors import decision_reusable, policy_texts
+from tickets.services.decision_log import decision_record, triage_audit
+from tickets.services.engine import engine_get
+from tickets.services.errors import Conflict
+from tickets.signals import ticket_answered
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TriageProposal:
+    """What the engine recommended and what routing would do; nothing written yet."""
+
+    run: EngineRun
+    routing: RoutingOutcome
+    screening: Screening
+    fingerprint: str
+    reused_from: Decision | None
+
+
+@dataclass(frozen=True)
+class TriageOutcome:
+    ticket: Ticket
+    decision: Decision
+    routing: RoutingOutcome
+    applied: bool
+
+
+def triage_propose(
+    *, ticket: Ticket, engine_name: str | None = None, prompt_version: str | None = None, force: bool = False
+) -> TriageProposal:
+    """Ask the engine (or reuse a stored decision for identical input) and route the result."""
+    policies = policy_texts()
+    valid_keys = frozenset(p.key for p in policies)
+    screening = screen(f"{ticket.subject}\n{ticket.body}")
+    text = TicketText(ticket.subject, ticket.body, screening.language)
+
+    def proposal(run: EngineRun, fingerprint: str = "", reused_from=None) -> TriageProposal:
+        outcome = route(run.final, screening=screening, valid_policy_keys=valid_keys, config=routing_config())
+        return TriageProposal(run, outcome, screening, fingerprint, reused_from)
+
+    try:
+        engine = engine_get(engine_name=engine_name, prompt_version=prompt_version)
+    except EngineError as exc:
+        return proposal(_failed(engine_name or "configured", str(exc)))
+    fingerprint = input_fingerprint(
+        engine=engine.name,
+        model=engine.model_name,
+        prompt_hash=engine.prompt.sha256 if engine.prompt else "",
+        ticket=text,
+        policies=policies,
+    )
+    stored = None if force else decision_reusable(fingerprint)
+    if stored:
+        return proposal(EngineRun((_result_from_stored(stored),)), fingerprint, stored)
+    try:
+        run = engine.run(text, policies)
+    except Exception as exc:  # an engine bug must not lose the ticket
+        logger.exception("engine %s crashed on ticket %s", engine.name, ticket.pk)
+        run = _failed(engine.name, f"engine crashed: {exc}")
+    return proposal(run, fingerprint)
+
+
+def triage_run(
+    *,
+    ticket_id,
+    engine_name: str | None = None,
+    prompt_version: str | None = None,
+    force: bool = False,
+    actor=None,
+) -> TriageOutcome:
+    """Triage a ticket now, on a staff member's request, and apply the outcome.
+
+    Raises Conflict when a human has decided the ticket (their decision stands); the
+    AI decision is still logged, so agents can compare.
+    """
+    ticket = Ticket.objects.get(pk=ticket_id)
+    proposal = triage_propose(
+        ticket=ticket, engine_name=engine_name, prompt_version=prompt_version, force=force
+    )
+    outcome = triage_apply(ticket_id=ticket_id, proposal=proposal, actor=actor)
+    if not outcome.applied:
+        raise Conflict(
+            f"The AI decision was recorded but not applied: {outcome.decision.routing_outcome}.",
+            outcome.ticket,
+        )
+    return outcome
+
+
+def triage_apply(
+    *, ticket_id, proposal: TriageProposal, claimed_version: int | None = None, actor=None
+) -> TriageOutcome:
+    """Log every engine call of `proposal` and apply its routing, unless a human decided.
+
+    With `claimed_version` (the background task) the decision is applied only if the
+    ticket is still in the state the task claimed.
+    """
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
+        for result in proposal.run.results[:-1]:
+            decision_record(ticket, result, proposal, routing_outcome="escalated to the next engine")
+        final = proposal.run.final
+        skip = _why_not_apply(ticket, claimed_version)
+        if skip:
+            decision = decision_record(ticket, final, proposal, routing_outcome=f"not applied: {skip}")
+            return TriageOutcome(ticket, decision, proposal.routing, applied=False)
+        decision = decision_record(
+            ticket, final, proposal, routing_outcome=proposal.routing.status, applied=True
+        )
+        before = ticket.status
+        _write(ticket, final, proposal)
+        ticket.refresh_from_db()
+        triage_audit(ticket, decision, proposal.routing, before, actor)
+        if proposal.routing.auto_resolved:
+            ticket_answered.send(sender=Ticket, ticket_id=ticket.pk)
+    return TriageOutcome(ticket, decision, proposal.routing, applied=True)
+
+
+def _why_not_apply(ticket: Ticket, claimed_version: int | None) -> str:
+    if ticket.is_decided_by_human:
+        return "a human has decided this ticket"
+    if claimed_version is not None and (
+        ticket.status != Status.TRIAGING or ticket.version != claimed_version
+    ):
+        return "the ticket changed while the engine was running"
+    return ""
+
+
+def _write(ticket: Ticket, result: EngineResult, proposal: TriageProposal) -> None:
+    routing = proposal.routing
+    fields = {
+        "status": routing.status,
+        "routing_rule": routing.rule,
+        "routing_reason": routing.reason,
+        "guards": list(routing.guards),
+        "language": proposal.screening.language,
+        "engine": result.engine,
+        "claimed_at": None,
+        "resolution": "",
+        "decided_by": "",
+        "version": F("version") + 1,
+        "updated_at": timezone.now(),
+    }
+    decision = result.decision
+    if decision:
+        fields |= {
+            "intent": decision.intent,
+            "priority": routing.priority,
+            "confidence": routing.confidence,
+            "resolvable": decision.resolvable,
+            "suggestion": decision.suggestion,
+            "policy_keys": list(decision.policy_ids),
+        }
+    if routing.auto_resolved:
+        fields |= {"resolution": decision.suggestion, "decided_by": DecidedBy.AI}
+    updated = (
+        Ticket.objects.filter(pk=ticket.pk, version=ticket.version)
+        .exclude(decided_by=DecidedBy.HUMAN)
+        .update(**fields)
+    )
+    if not updated:  # impossible under the row lock; refuse loudly rather than guess
+        raise Conflict("The ticket changed while the decision was being applied.", ticket)
+
+
+def _failed(engine: str, error: str) -> EngineRun:
+    return EngineRun((EngineResult(engine, "", "", "", None, error),))
+
+
+def _result_from_stored(stored: Decision) -> EngineResult:
+    return EngineResult(
+        engine=stored.engine,
+        model=stored.model_name,
+        prompt_version=stored.prompt_version,
+        prompt_hash=stored.prompt_hash,
+        decision=TriageDecision.model_validate(stored.output),
+        raw_output=stored.raw_output,
+        raw_confidence=stored.raw_confidence,
+        routing_confidence=stored.routing_confidence,
+        resolvable_probability=stored.resolvable_probability,
+        latency_ms=0.0,
+    )
