@@ -75,7 +75,7 @@ def speed(engine: LocalEngine, policies, rows: list[Row], n: int) -> None:
     single = n / (time.perf_counter() - started)
     started = time.perf_counter()
     for start in range(0, n, 512):
-        engine.decide_many(tickets[start : start + 512], policies)
+        engine.run_many(tickets[start : start + 512], policies)
     batch = n / (time.perf_counter() - started)
     print(f"decisions/s, one at a time: {single:,.0f}   (target >= 1,000)")
     print(f"decisions/s, batches of 512: {batch:,.0f}")
@@ -85,7 +85,7 @@ def quality(engine: LocalEngine, policies, label: str, rows: list[Row]) -> None:
     results = []
     tickets = [TicketText(r.subject, r.body) for r in rows]
     for start in range(0, len(tickets), 512):
-        results += engine.decide_many(tickets[start : start + 512], policies)
+        results += [run.final for run in engine.run_many(tickets[start : start + 512], policies)]
     scored = [
         Scored(
             r.intent,
@@ -93,6 +93,7 @@ def quality(engine: LocalEngine, policies, label: str, rows: list[Row]) -> None:
             None,
             res.decision.intent,
             res.decision.priority,
+            res.decision.resolvable,
             res.routing_confidence,
             False,
             False,
