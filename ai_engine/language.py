@@ -44,6 +44,9 @@ _CANDIDATES = (
 # Below this many letters the detector guesses; below this confidence it is unsure.
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.6
+# Calling a ticket foreign sends it to a human, so that claim needs more evidence: low-accuracy
+# mode read "Hello, how do I reset my password? I forgot it. Thanks, Tom" as Italian (0.84).
+MIN_CONFIDENCE_FOREIGN = 0.95
 UNDETERMINED = ""
 
 
@@ -60,9 +63,11 @@ def language_detect(text: str) -> str:
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return UNDETERMINED
     values = _detector().compute_language_confidence_values(text)
-    if not values or values[0].value < MIN_CONFIDENCE:
+    if not values:
         return UNDETERMINED
-    return values[0].language.iso_code_639_1.name.lower()
+    code = values[0].language.iso_code_639_1.name.lower()
+    needed = MIN_CONFIDENCE if code in ANSWER_LANGUAGES else MIN_CONFIDENCE_FOREIGN
+    return code if values[0].value >= needed else UNDETERMINED
 
 
 def reply_language(language: str) -> str:
