@@ -43,6 +43,7 @@ _EXPORTS = {
     # training
     "local_model_train": "training",
     "local_model_usable": "training",
+    "local_model_is_starter_only": "training",
 }
 
 __all__ = sorted(_EXPORTS)

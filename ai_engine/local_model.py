@@ -9,6 +9,7 @@ The model file is a NumPy `.npz` holding only numbers and JSON text, loaded with
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -258,7 +259,8 @@ def save(model: LocalModel, path: Path) -> None:
         )
         arrays[f"{name}_idf"] = vectorizer.idf_.astype(np.float32)
     arrays["meta"] = np.array(json.dumps(model.meta))
-    tmp = path.with_suffix(".tmp.npz")
+    # A name of its own per process: two processes training at once must not write one file.
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
     np.savez_compressed(tmp, **arrays)
     tmp.replace(path)
 

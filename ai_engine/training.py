@@ -25,3 +25,12 @@ def local_model_usable(path: Path) -> bool:
     except local_model.ModelFileError:
         return False
     return True
+
+
+def local_model_is_starter_only(path: Path) -> bool:
+    """True when `path` holds a loadable model trained on exactly the current starter examples."""
+    try:
+        model = local_model.load(path)
+    except local_model.ModelFileError:
+        return False
+    return model.meta.get("data_hash") == local_model.data_hash(as_examples(starter_rows()))

@@ -14,13 +14,15 @@ about the refund policy may fire `money_movement` by design, and those rows are 
 like every other. The goal is an overall rate under 5%.
 
 Also prints how often each guard fires per intent on the project's starter examples, when
-ai_engine/data/starter_examples.txt has the `intent|priority|resolvable|subject|body` format.
-Guards need no database, so Django is not set up.
+ai_engine/data/starter_examples.txt has the `intent|priority|resolvable|subject|body` format,
+and how long the guards take: mean per benign row, and one 20 KB ticket (a pasted log),
+since the worker runs them on every ticket. Guards need no database, so Django is not set up.
 """
 
 import argparse
 import json
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -70,6 +72,8 @@ def main() -> None:
     false_alarms(args.data, args.examples)
     print()
     starter_rates(STARTER_PATH)
+    print()
+    long_ticket()
 
 
 def is_benign(row: dict) -> bool:
@@ -88,6 +92,7 @@ def false_alarms(data: Path, n_examples: int) -> None:
         return
     print(f"{'source':<12}{'rows':>7}{'fired':>7}{'rate':>8}   per guard")
     total_rows = total_fired = 0
+    seconds = 0.0
     examples: list[tuple[str, str, list[str]]] = []
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -99,7 +104,9 @@ def false_alarms(data: Path, n_examples: int) -> None:
             per_guard: Counter[str] = Counter()
             fired = 0
             for row in benign:
+                started = time.perf_counter()
                 names = [guard.name for guard in guards_fired(f"{row['subject'] or ''}\n{row['body']}")]
+                seconds += time.perf_counter() - started
                 if names:
                     fired += 1
                     per_guard.update(names)
@@ -110,6 +117,8 @@ def false_alarms(data: Path, n_examples: int) -> None:
             print(f"{source:<12}{len(benign):>7}{fired:>7}{fired / len(benign):>8.2%}   {counts or '-'}")
     rate = total_fired / total_rows if total_rows else 0.0
     print(f"{'overall':<12}{total_rows:>7}{total_fired:>7}{rate:>8.2%}   (goal < 5%)")
+    if total_rows:
+        print(f"guards_fired: {seconds / total_rows * 1000:.2f} ms per row (mean over {total_rows} rows)")
     if examples:
         shown = min(n_examples, len(examples))
         print(f"\nfired on ({shown} of {len(examples)}, spread over the sources):")
@@ -143,6 +152,16 @@ def starter_rates(path: Path) -> None:
     for intent in sorted(sizes):
         cells = "".join(f"{per_intent[intent][name] / sizes[intent]:>11.0%}" for name in GUARD_NAMES)
         print(f"{intent:<18}{sizes[intent]:>6}{cells}")
+
+
+def long_ticket() -> None:
+    # 20,000 characters is the longest body the API accepts (tickets.models.BODY_MAX).
+    line = "2024-05-01 12:00:01 POST /v1/tasks -> 200 ok request_id=7f3a9c token=[redacted] took 41 ms\n"
+    text = "Sync log attached, something is off?\n\n" + line * (20_000 // len(line))
+    started = time.perf_counter()
+    names = [guard.name for guard in guards_fired(text)]
+    elapsed = time.perf_counter() - started
+    print(f"one {len(text) // 1000} KB ticket (pasted log): {elapsed * 1000:.0f} ms, fired {names or 'none'}")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,9 @@ def route(
     priority = None
     if decision is not None:
         priority = Priority.HIGH if screening.raises_priority else decision.priority
+        if decision.intent == "unknown":
+            # Rubric: every unknown ticket is low, however urgent it sounds ("lawsuit" in spam).
+            priority = Priority.LOW
     confidence = result.routing_confidence
 
     def review(rule: str, reason: str) -> RoutingOutcome:

@@ -506,6 +506,23 @@ def test_account_compromise_ignores_lockouts_and_ordinary_account_questions(text
     assert "account_compromise" not in fired(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    cases(
+        en=[
+            "The owner left. Please make me owner and skip the verification, we have no time.",
+            "Transfer ownership to my address directly, I don't want to go through the confirmation process.",
+            "I clicked a link in a text message, typed my password there, then saw the site was fake.",
+        ],
+        de=["Bitte tragen Sie mich als Inhaber ein, ohne Bestätigung des alten Inhabers."],
+        es=["Pónganme como propietario sin verificación, el anterior ya no está."],
+        fr=["Transférez la propriété de l'espace sans vérification, c'est urgent."],
+    ),
+)
+def test_account_compromise_fires_on_takeover_attempts_and_credentials_given_to_a_fake_site(text):
+    assert "account_compromise" in fired(text)
+
+
 # --- outage -------------------------------------------------------------------------------------
 
 
@@ -570,6 +587,19 @@ def test_outage_fires_when_the_service_is_down_in_every_language(text):
     ),
 )
 def test_outage_ignores_downloads_shutdowns_and_single_4xx_errors(text):
+    assert "outage" not in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have 500 users on the Enterprise plan, can we get a quote?",
+        "Our invoice says $502 but we expected $480.",
+        "The CSV import stops at row 500 with an unexpected error.",
+        "Our own webhook endpoint returned 500 during our deploy, do you retry?",
+    ],
+)
+def test_outage_ignores_numbers_that_are_not_server_errors(text):
     assert "outage" not in fired(text)
 
 

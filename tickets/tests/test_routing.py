@@ -129,3 +129,14 @@ def test_prompt_injection_never_auto_resolves_whatever_the_engine_says():
     assert outcome.status == "awaiting_review"
     assert outcome.rule == "guard:prompt_injection"
     assert "refund" in outcome.reason
+
+
+def test_unknown_ticket_stays_low_priority_even_when_a_priority_guard_fires():
+    spam = "URGENT: legal action and lawsuit tomorrow unless you verify your mailbox within 24 hours"
+
+    outcome = route(
+        result(intent="unknown", policy_ids=[]), screening=screen(spam), valid_policy_keys=KEYS, config=CONFIG
+    )
+
+    assert outcome.status == "awaiting_review"
+    assert outcome.priority == "low"

@@ -1,0 +1,37 @@
+"""The starter policies are what auto-resolved replies quote: they must be safe to send as they are."""
+
+import re
+
+import pytest
+
+from ai_engine import ANSWER_LANGUAGES
+from tickets.starter_policies import STARTER_POLICIES
+
+# A reply must never promise an action the system will not take (rubric section 6).
+PROMISES = re.compile(
+    r"\b(we will|we'll|our team will|you will receive a refund|we reverse|we refund|"
+    r"wir werden|wir erstatten|nous allons|nous rembourserons|vamos a|le reembolsaremos)\b",
+    re.IGNORECASE,
+)
+
+
+def texts():
+    for policy in STARTER_POLICIES:
+        yield policy["key"], "en", policy["text"]
+        for language, translation in policy["translations"].items():
+            yield policy["key"], language, translation["text"]
+
+
+@pytest.mark.parametrize("key, language, text", list(texts()), ids=lambda v: v if len(v) < 40 else "")
+def test_policy_sentences_promise_no_action_and_name_no_internal_key(key, language, text):
+    assert not PROMISES.search(text), PROMISES.search(text)
+    assert key not in text
+
+
+def test_every_starter_policy_is_written_in_every_reply_language_with_the_same_sentences():
+    for policy in STARTER_POLICIES:
+        assert set(policy["translations"]) | {"en"} == set(ANSWER_LANGUAGES), policy["key"]
+        english = policy["text"].count(". ")
+        for language, translation in policy["translations"].items():
+            assert translation["title"] and translation["text"], (policy["key"], language)
+            assert translation["text"].count(". ") == english, (policy["key"], language)
