@@ -3,6 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Where `make run` serves: `make run PORT=8080`, `make run ADDR=0.0.0.0` (then add the
+# machine's name or address to ALLOWED_HOSTS in .env).
+ADDR ?= 127.0.0.1
+PORT ?= 8000
+# Settings every manage.py command reads, written on the first run: nothing to export.
+ENV_FILE := .env
 
 .PHONY: run test lint venv bench clean
 
@@ -17,12 +23,17 @@ $(STAMP): requirements.txt requirements-dev.txt | $(PY)
 
 venv: $(STAMP)
 
-run: export DEBUG ?= true
+# DEBUG (tracebacks, development conveniences) only while serving on loopback; `make run`
+# serves plain HTTP, so the HTTPS redirect stays off unless set in .env.
+LOOPBACK := $(filter 127.0.0.1 localhost ::1,$(ADDR))
+run: export DEBUG ?= $(if $(LOOPBACK),true,false)
+run: export HTTPS_ONLY ?= false
 run: venv
+	$(PY) -m supportdesk.envfile $(ENV_FILE)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --env-file $(ENV_FILE)
 	$(PY) manage.py train_engine --if-missing
-	$(PY) manage.py serve --addr 127.0.0.1:8000
+	$(PY) manage.py serve --addr $(ADDR):$(PORT)
 
 lint: venv
 	$(VENV)/bin/ruff check .

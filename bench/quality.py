@@ -100,7 +100,8 @@ def shared_train_rows(data: Path) -> list[dict]:
 
 
 def print_table(title: str, table: list[list[str]]) -> None:
-    print(f"{title}; measured {date.today().isoformat()}; default routing (threshold 0.90)\n")
+    threshold = os.environ.get("ROUTING_AUTO_RESOLVE_THRESHOLD", "default")
+    print(f"{title}; measured {date.today().isoformat()}; routing threshold {threshold}\n")
     header = ["dataset", "rows", "accuracy", "macro-F1", "ECE", "Brier", "auto cov.", "auto prec."]
     header += ["thr@0.97", "cov@0.97", "s"]
     print("| " + " | ".join(header) + " |")

@@ -1,5 +1,6 @@
 """Reading settings strictly: every error names the variable that caused it."""
 
+import ipaddress
 import re
 from collections.abc import Callable
 from typing import Any
@@ -7,7 +8,7 @@ from typing import Any
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from ai_engine import INTENTS
+from ai_engine import INTENTS, PRIORITIES
 
 env = environ.Env()
 
@@ -52,6 +53,13 @@ def parse_rate(value: str) -> str:
     return value.strip()
 
 
+def parse_positive_int(value: str | int) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
 def parse_intent_thresholds(value: str) -> dict[str, float]:
     """`billing=0.95,account=0.97` -> {"billing": 0.95, "account": 0.97}."""
     thresholds: dict[str, float] = {}
@@ -64,3 +72,27 @@ def parse_intent_thresholds(value: str) -> dict[str, float]:
             raise ValueError(f"{item!r}: threshold outside 0..1")
         thresholds[intent.strip()] = threshold
     return thresholds
+
+
+def parse_priority_hours(value: str) -> dict[str, float]:
+    """`high=1,medium=8,low=24` -> hours per priority; every priority must be given."""
+    hours: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        priority, sep, number = item.partition("=")
+        if not sep or priority.strip() not in PRIORITIES:
+            raise ValueError(f"{item!r} is not priority=hours with a known priority")
+        figure = float(number)
+        if not figure > 0:
+            raise ValueError(f"{item!r}: hours must be above 0")
+        hours[priority.strip()] = figure
+    missing = sorted(set(PRIORITIES) - set(hours))
+    if missing:
+        raise ValueError(f"no target for {', '.join(missing)}")
+    return hours
+
+
+def parse_networks(value: str) -> tuple:
+    """`127.0.0.1,10.0.0.0/8,::1` -> networks; a bare address is a network of one."""
+    return tuple(
+        ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip()
+    )

@@ -6,6 +6,9 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("TICKETS_ANON_RATE", "100000/minute")
 os.environ.setdefault("AI_ENGINE", "local")
+# The test client speaks plain HTTP; production defaults (redirect to HTTPS) are tested apart.
+os.environ.setdefault("HTTPS_ONLY", "false")
+os.environ.setdefault("TICKETS_TOKEN_RATE", "100000/minute")
 
 from supportdesk.settings import *  # noqa: F403
 from supportdesk.settings import BASE_DIR, Q_CLUSTER

@@ -1,15 +1,22 @@
 from django.contrib import admin
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from supportdesk.health import healthz, readyz
 from tickets.api import (
     TicketCollectionApi,
     TicketDetailApi,
+    TicketPurgeSecretsApi,
+    TicketRevealApi,
     TicketReviewApi,
+    TicketRevokeTokenApi,
     TicketTriageApi,
     TicketTriageDeprecatedApi,
 )
+from tickets.permissions import CanReadApiDocs
+
+# An unexpected error with DEBUG off: JSON for API clients, never a traceback.
+handler500 = "supportdesk.errors.server_error"
 
 
 def both(route: str, view, name: str) -> list:
@@ -23,9 +30,20 @@ urlpatterns = [
     *both("tickets/<uuid:pk>/triage/", TicketTriageApi.as_view(), "ticket-triage"),
     *both("tickets/<uuid:pk>/ai-evaluate/", TicketTriageDeprecatedApi.as_view(), "ticket-ai-evaluate"),
     *both("tickets/<uuid:pk>/review/", TicketReviewApi.as_view(), "ticket-review"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    *both("tickets/<uuid:pk>/reveal/", TicketRevealApi.as_view(), "ticket-reveal"),
+    *both("tickets/<uuid:pk>/purge-secrets/", TicketPurgeSecretsApi.as_view(), "ticket-purge-secrets"),
+    *both("tickets/<uuid:pk>/revoke-token/", TicketRevokeTokenApi.as_view(), "ticket-revoke-token"),
+    # API_DOCS_STAFF_ONLY restricts both to staff. The docs page loads its script from a
+    # URL, not inline, so it runs under the Content-Security-Policy.
+    path("api/schema/", SpectacularAPIView.as_view(permission_classes=[CanReadApiDocs]), name="schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="schema", permission_classes=[CanReadApiDocs]),
+        name="docs",
+    ),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    # Pages: landing, web form, customer ticket page, dashboard, /metrics (tickets/web_urls.py).
+    path("", include("tickets.web_urls")),
 ]

@@ -1,28 +1,41 @@
 """Django admin: the review queue agents work in. Presentation only; actions call services."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from tickets.admin_review import (
+    ReviewForm,
+    conflict_context,
+    filters_of,
+    next_in_queue,
+    queue_url,
+    review_page_context,
+    review_page_url,
+)
+from tickets.clients import client_from_request
+from tickets.conversation_admin import SlaAdminMixin, SlaFilter
 from tickets.models import (
     AuditEvent,
     AwaitingReviewTicket,
     Decision,
-    Intent,
     IntentThreshold,
     Policy,
-    Priority,
+    Source,
     Ticket,
 )
 from tickets.selectors import decision_latest
 from tickets.services.errors import Conflict, InvalidAction
-from tickets.services.review import ACTIONS, review_act
+from tickets.services.review import review_act, review_bulk, review_bulk_refusal
 from tickets.services.submission import ticket_submit
+from tickets.timeline import timeline_entries
 
 REVIEW_PERMISSION = "tickets.review_ticket"
 DONE = {
@@ -52,36 +65,13 @@ class ConfidenceBandFilter(admin.SimpleListFilter):
         return queryset.filter(band[1]) if band else queryset
 
 
-class ReviewForm(forms.Form):
-    action = forms.ChoiceField(choices=[(a, a.capitalize()) for a in ACTIONS])
-    intent = forms.ChoiceField(choices=[("", "---"), *Intent.choices], required=False)
-    priority = forms.ChoiceField(choices=[("", "---"), *Priority.choices], required=False)
-    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 8, "cols": 90}), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def service_fields(self) -> dict:
-        data = self.cleaned_data
-        fields = {"version": data["version"]}
-        if data["action"] == "approve":
-            fields["answer"] = data["answer"] or None
-        if data["action"] == "override":
-            fields |= {"intent": data["intent"], "priority": data["priority"], "answer": data["answer"]}
-        return fields
-
-
-def bulk_review(request, queryset, action: str) -> None:
+def bulk_review(request, queryset, action: str, versions: dict[str, int] | None = None) -> None:
     """Apply one review action ticket by ticket; each refusal is reported, none is silent."""
-    done, refused = 0, []
-    for ticket in queryset:
-        try:
-            review_act(ticket_id=ticket.pk, actor=request.user, action=action, version=ticket.version)
-            done += 1
-        except (Conflict, InvalidAction) as exc:
-            refused.append(f"{ticket.subject}: {exc}")
-    if done:
-        messages.success(request, f"{DONE[action]}: {done} ticket(s).")
-    for line in refused:
-        messages.error(request, line)
+    outcome = review_bulk(tickets=queryset, actor=request.user, action=action, versions=versions)
+    if outcome.done:
+        messages.success(request, f"{DONE[action]}: {len(outcome.done)} ticket(s).")
+    for ticket, reason in outcome.refused:
+        messages.error(request, f"Not {DONE[action].lower()}: {ticket.subject}: {reason}")
 
 
 class TicketDisplayMixin:
@@ -118,24 +108,15 @@ class TicketDisplayMixin:
 
     @admin.display(description="Timeline")
     def timeline(self, obj):
-        events = list(obj.events.select_related("actor").order_by("created_at", "id"))
-        for event in events:
-            event.who = event.actor.get_username() if event.actor else "system"
-            # Field changes in words: "intent general_question → billing".
-            event.changed = ", ".join(
-                f"{name} {change[0] or '-'} → {change[1] or '-'}"
-                for name, change in event.changes.items()
-                if isinstance(change, list) and len(change) == 2
-            )
-        if not any(e.kind == AuditEvent.Kind.CREATED for e in events):
-            # Submissions before the `created` event existed: the ticket itself records it.
-            created = AuditEvent(kind=AuditEvent.Kind.CREATED, note="submitted by the customer")
-            created.created_at, created.who, created.changed = obj.created_at, obj.customer_email, ""
-            events.insert(0, created)
-        return render_to_string("admin/tickets/timeline.html", {"events": events})
+        return render_to_string("admin/tickets/timeline.html", {"entries": timeline_entries(obj)})
+
+    @admin.display(description="Review page")
+    def review_page(self, obj):
+        return format_html('<a href="{}">Open the review page</a>', review_page_url(obj.pk))
 
 
 READ_ONLY_TICKET_FIELDS = (
+    "review_page",
     "id",
     "subject",
     "body",
@@ -144,6 +125,9 @@ READ_ONLY_TICKET_FIELDS = (
     "intent",
     "priority",
     "confidence",
+    "resolvable",
+    "language",
+    "guards",
     "suggestion",
     "cited_policies",
     "engine",
@@ -161,22 +145,31 @@ READ_ONLY_TICKET_FIELDS = (
 
 
 @admin.register(AwaitingReviewTicket)
-class ReviewQueueAdmin(TicketDisplayMixin, admin.ModelAdmin):
-    list_display = ("subject", "priority", "intent", "confidence", "routing_rule", "engine", "created_at")
-    list_filter = ("intent", "priority", ConfidenceBandFilter, "routing_rule", "engine")
+class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
+    list_display = (
+        "subject",
+        "priority",
+        "sla",
+        "intent",
+        "confidence",
+        "guards",
+        "routing_rule",
+        "engine",
+        "created_at",
+    )
+    list_filter = ("intent", "priority", SlaFilter, ConfidenceBandFilter, "routing_rule", "engine")
     search_fields = ("subject", "body", "customer_email")
-    ordering = ("-priority_rank", "created_at")
+    ordering = ("-priority_rank", "created_at", "id")
     readonly_fields = READ_ONLY_TICKET_FIELDS
     fields = READ_ONLY_TICKET_FIELDS
     actions = ["approve_selected", "spam_selected"]
-    change_form_template = "admin/tickets/review_change_form.html"
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
             .filter(status="awaiting_review")
-            .order_by("-priority_rank", "created_at")
+            .order_by("-priority_rank", "created_at", "id")
         )
 
     def has_add_permission(self, request):
@@ -188,56 +181,100 @@ class ReviewQueueAdmin(TicketDisplayMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_review_permission(self, request):
+        return request.user.has_perm(REVIEW_PERMISSION)
+
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_view)
         return [path("<uuid:pk>/review/", review, name="tickets_review"), *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        ticket = get_object_or_404(Ticket, pk=object_id)
-        extra_context = {
-            **(extra_context or {}),
-            "can_review": request.user.has_perm(REVIEW_PERMISSION),
-            "review_form": ReviewForm(initial={"answer": ticket.suggestion, "version": ticket.version}),
-            "review_url": reverse("admin:tickets_review", args=[ticket.pk]),
+        """The review page, for a ticket in any status: it shows where the ticket is now."""
+        if request.method != "GET" or not self.has_view_permission(request):
+            raise PermissionDenied
+        ticket = _ticket_or_404(object_id)
+        return self.review_page(request, ticket, ReviewForm.for_ticket(ticket))
+
+    def review_page(self, request, ticket, form, *, conflict=None, status=200):
+        context = {
+            **self.admin_site.each_context(request),
+            **review_page_context(ticket, filters=filters_of(request)),
+            # The page needs the width: the decision and the ticket share the first screen.
+            "is_nav_sidebar_enabled": False,
+            "opts": self.opts,
+            "title": f"Review: {ticket.subject}",
+            "can_review": self.has_review_permission(request),
+            "form": form,
+            "conflict": conflict,
         }
-        return super().change_view(request, object_id, form_url, extra_context)
+        return TemplateResponse(request, "admin/tickets/review.html", context, status=status)
 
     def review_view(self, request, pk):
-        if request.method != "POST" or not request.user.has_perm(REVIEW_PERMISSION):
+        if request.method != "POST" or not self.has_review_permission(request):
             raise PermissionDenied
-        ticket = get_object_or_404(Ticket, pk=pk)
+        ticket = _ticket_or_404(pk)
         form = ReviewForm(request.POST)
-        change_url = reverse("admin:tickets_awaitingreviewticket_change", args=[ticket.pk])
         if not form.is_valid():
-            messages.error(request, f"Review not saved: {form.errors.as_text()}")
-            return redirect(change_url)
+            messages.error(request, "Review not saved: see the form below.")
+            return self.review_page(request, ticket, form, status=400)
+        action = form.cleaned_data["action"]
         try:
-            review_act(
-                ticket_id=ticket.pk,
-                actor=request.user,
-                action=form.cleaned_data["action"],
-                **form.service_fields(),
+            ticket = review_act(
+                ticket_id=ticket.pk, actor=request.user, action=action, **form.service_fields()
             )
         except Conflict as exc:
-            # The agent sees the fresh state on the page they return to.
-            messages.error(request, str(exc))
-            return redirect(reverse("admin:tickets_ticket_change", args=[ticket.pk]))
+            # Back on the same page: the ticket as it is now, the agent's input kept.
+            current = exc.ticket
+            conflict = conflict_context(current, message=str(exc), loaded_at=form.cleaned_data["loaded_at"])
+            return self.review_page(request, current, form.kept_for(current), conflict=conflict, status=409)
         except InvalidAction as exc:
-            messages.error(request, str(exc))
-            return redirect(change_url)
-        messages.success(request, f"{DONE[form.cleaned_data['action']]}: {ticket.subject}")
-        return redirect(reverse("admin:tickets_awaitingreviewticket_changelist"))
+            form.add_error(None, str(exc))
+            return self.review_page(request, ticket, form, status=400)
+        messages.success(request, f"{DONE[action]}: {ticket.subject}")
+        filters = filters_of(request)
+        following = next_in_queue(self, request, after=ticket, filters=filters)
+        if following is None:
+            messages.info(request, "No more tickets waiting in this list.")
+            return redirect(queue_url(filters))
+        return redirect(review_page_url(following.pk, filters))
 
     @admin.action(description="Approve selected (send the AI suggestion)", permissions=["review"])
     def approve_selected(self, request, queryset):
-        bulk_review(request, queryset, "approve")
+        tickets = list(queryset)
+        if request.POST.get("confirm") != "yes":
+            # Replies nobody read one by one: show them, and what is refused, before sending.
+            refusals = [(t, review_bulk_refusal(ticket=t, action="approve")) for t in tickets]
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": "Approve these tickets?",
+                "approvable": [t for t, reason in refusals if not reason],
+                "refused": [(t, reason) for t, reason in refusals if reason],
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/tickets/bulk_approve_confirm.html", context)
+        # The versions shown on the confirmation page: a ticket changed since is refused.
+        versions = {
+            key.removeprefix("version_"): int(value)
+            for key, value in request.POST.items()
+            if key.startswith("version_") and value.isdigit()
+        }
+        bulk_review(request, tickets, "approve", versions=versions)
+        return None
 
     @admin.action(description="Close selected as spam", permissions=["review"])
     def spam_selected(self, request, queryset):
         bulk_review(request, queryset, "spam")
 
-    def has_review_permission(self, request):
-        return request.user.has_perm(REVIEW_PERMISSION)
+
+def _ticket_or_404(pk) -> Ticket:
+    try:
+        ticket = Ticket.objects.filter(pk=pk).first()
+    except ValidationError:  # not a UUID
+        ticket = None
+    if ticket is None:
+        raise Http404("No such ticket.")
+    return ticket
 
 
 @admin.register(Ticket)
@@ -260,7 +297,12 @@ class TicketAdmin(TicketDisplayMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # Admin-entered tickets go through the same service as the API.
         ticket, token = ticket_submit(
-            subject=obj.subject, body=obj.body, customer_email=obj.customer_email, actor=request.user
+            subject=obj.subject,
+            body=obj.body,
+            customer_email=obj.customer_email,
+            actor=request.user,
+            source=Source.ADMIN,
+            client=client_from_request(request),
         )
         obj.pk, obj._state.adding = ticket.pk, False
         messages.info(request, f"Customer access token (shown once): {token}")

@@ -1,12 +1,15 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length
+from django.utils import timezone
 
-from ai_engine import INTENTS, PRIORITIES
+from ai_engine import INTENTS, PRIORITIES, secrets_find
+from tickets.validators import customer_email_deliverable
 
 # Lets constraints say `subject__length__gte=1`.
 models.CharField.register_lookup(Length)
@@ -14,6 +17,7 @@ models.TextField.register_lookup(Length)
 
 SUBJECT_MAX = 200
 BODY_MAX = 20_000
+USER_AGENT_MAX = 300
 
 
 # The vocabularies are ai_engine's; the choices are built from them, never retyped.
@@ -30,6 +34,10 @@ class Status(models.TextChoices):
     CLOSED = "closed"
 
 
+# A ticket in one of these has had its answer; the customer's token starts to age.
+CLOSED_STATUSES = (Status.AUTO_RESOLVED, Status.RESOLVED, Status.CLOSED)
+
+
 class DecidedBy(models.TextChoices):
     AI = "ai"
     HUMAN = "human"
@@ -44,8 +52,10 @@ class Ticket(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     subject = models.CharField(max_length=SUBJECT_MAX)
     body = models.TextField(max_length=BODY_MAX)
-    customer_email = models.EmailField()
+    customer_email = models.EmailField(validators=[customer_email_deliverable])
     access_token_hash = models.CharField(max_length=64, editable=False)
+    # Set when the customer's token is revoked; it never works again.
+    access_token_revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     intent = models.CharField(max_length=20, choices=Intent.choices, null=True, blank=True)
@@ -78,6 +88,10 @@ class Ticket(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     answer_sent_at = models.DateTimeField(null=True, blank=True)
     answer_attempts = models.PositiveSmallIntegerField(default=0)
+    # When the customer last started waiting for a response: the SLA clock (tickets.sla)
+    # runs from here while the ticket is new, triaging or awaiting review.
+    sla_started_at = models.DateTimeField(default=timezone.now, null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -119,6 +133,11 @@ class Ticket(models.Model):
                 name="ticket_body_length",
             ),
         ]
+        permissions = [
+            ("triage_ticket", "Can run the AI triage on tickets"),
+            ("reveal_ticket_secrets", "Can see secrets and personal data in ticket text unmasked"),
+            ("purge_ticket_secrets", "Can purge secrets and personal data from ticket text"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} ({self.status})"
@@ -126,6 +145,20 @@ class Ticket(models.Model):
     @property
     def is_decided_by_human(self) -> bool:
         return self.decided_by == DecidedBy.HUMAN
+
+    @property
+    def has_secret(self) -> bool:
+        """The text holds a card number, CVV, IBAN, password or key: an agent should purge it."""
+        text = "\n".join((self.subject, self.body, self.suggestion, self.resolution))
+        return any(finding.is_secret for finding in secrets_find(text))
+
+    @property
+    def access_token_expires_at(self):
+        """When the customer's token stops working: TICKET_TOKEN_DAYS_AFTER_CLOSE after the
+        ticket was closed (its last change while finished); None while it is open."""
+        if self.status not in CLOSED_STATUSES or self.updated_at is None:
+            return None
+        return self.updated_at + timedelta(days=settings.TICKET_TOKEN_DAYS_AFTER_CLOSE)
 
 
 class AwaitingReviewTicket(Ticket):
@@ -214,6 +247,15 @@ class Decision(models.Model):
         return self.output is not None
 
 
+class Source(models.TextChoices):
+    """Where a ticket came in: the `action` of its `created` audit event."""
+
+    API = "api"
+    WEB_FORM = "web_form"
+    EMAIL = "email"
+    ADMIN = "admin"
+
+
 class AuditEvent(models.Model):
     """One thing that happened to a ticket, for the timeline and the audit trail."""
 
@@ -224,17 +266,28 @@ class AuditEvent(models.Model):
         REVIEW = "review"
         ANSWER_SENT = "answer_sent"
         ANSWER_FAILED = "answer_failed"
+        SECRETS_REVEALED = "secrets_revealed"
+        SECRETS_PURGED = "secrets_purged"
+        TOKEN_REVOKED = "token_revoked"  # noqa: S105 (an event name, not a password)
+        # What the customer did with an answer: the action is a Message.Outcome.
+        OUTCOME = "outcome"
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # created: the Source; review: the action; routed: the rule; ai_decision: the engine.
     action = models.CharField(max_length=40, blank=True, default="")
     changes = models.JSONField(default=dict, blank=True, help_text="field: [before, after]")
     note = models.TextField(blank=True, default="")
+    # The submitting client, on `created` events, where known.
+    client_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=USER_AGENT_MAX, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        # The dashboard counts events of one kind and action per day: the index alone answers.
+        indexes = [models.Index(fields=["kind", "created_at", "action"], name="event_kind_day_idx")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.action}".strip()
@@ -259,3 +312,87 @@ class IntentThreshold(models.Model):
 
     def __str__(self) -> str:
         return f"{self.intent} >= {self.threshold}"
+
+
+class MessageKind(models.TextChoices):
+    CUSTOMER = "customer"
+    AGENT = "agent"
+    AUTO_REPLY = "auto_reply"
+    INTERNAL_NOTE = "internal_note"
+
+
+class Outcome(models.TextChoices):
+    """What the customer did after an answer: the measure of whether it held up."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REOPENED = "reopened"
+    ASSUMED = "assumed"  # silence for RESOLUTION_ASSUMED_AFTER_DAYS
+    REPLACED = "replaced"  # a newer answer went out before the customer reacted
+
+
+class Message(models.Model):
+    """One entry of a ticket's conversation: what the customer wrote, what they were sent,
+    and the agents' internal notes. Ordered by `created_at`, then `id`.
+
+    The first message is the ticket's body. Answers (agent and automatic replies) are
+    recorded when their email is sent and carry the customer's verdict in `outcome`.
+    """
+
+    Kind = MessageKind
+    Outcome = Outcome
+    ANSWER_KINDS = (MessageKind.AGENT, MessageKind.AUTO_REPLY)
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Where the message came in (a Source); empty for what the system wrote itself.
+    source = models.CharField(max_length=20, choices=Source.choices, blank=True, default="")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(max_length=BODY_MAX)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, default="")
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    # The RFC 5322 Message-ID of the email that carried it, in or out: email threading
+    # and de-duplication of redelivered mail.
+    email_message_id = models.CharField(max_length=998, blank=True, default="")
+    # Not auto_now_add: migrated and imported messages keep their original time.
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["ticket", "created_at"], name="message_ticket_idx"),
+            # The dashboard counts answers by day and outcome: the index alone answers.
+            models.Index(fields=["kind", "created_at", "outcome"], name="message_kind_day_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("kind", MessageKind, nullable=False), name="message_kind_valid"
+            ),
+            models.CheckConstraint(condition=Q(source__in=["", *Source.values]), name="message_source_valid"),
+            models.CheckConstraint(
+                condition=Q(outcome__in=["", *Outcome.values]), name="message_outcome_valid"
+            ),
+            # Only answers have an outcome.
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(kind__in=[MessageKind.AGENT, MessageKind.AUTO_REPLY]),
+                name="message_outcome_on_answers",
+            ),
+            models.UniqueConstraint(
+                fields=["email_message_id"],
+                condition=~Q(email_message_id=""),
+                name="message_email_id_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} message on {self.ticket_id}"
+
+    @property
+    def is_answer(self) -> bool:
+        return self.kind in self.ANSWER_KINDS
+
+    @property
+    def customer_sees(self) -> bool:
+        return self.kind != self.Kind.INTERNAL_NOTE

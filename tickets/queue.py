@@ -10,6 +10,7 @@ from functools import cache
 TRIAGE_TASK = "tickets.tasks.triage_ticket"
 ANSWER_TASK = "tickets.tasks.send_answer"
 RETRIAGE_TASK = "tickets.tasks.retriage_ticket"
+CONFIRMATION_TASK = "tickets.tasks.send_confirmation"
 
 
 @cache
@@ -32,6 +33,10 @@ def triage_enqueue(ticket_id) -> None:
 
 def answer_enqueue(ticket_id) -> None:
     enqueue(ANSWER_TASK, ticket_id)
+
+
+def confirmation_enqueue(ticket_id) -> None:
+    enqueue(CONFIRMATION_TASK, ticket_id)
 
 
 def retriage_enqueue(ticket_id, *, engine_name: str | None = None, prompt_version: str | None = None) -> None:

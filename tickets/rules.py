@@ -25,6 +25,8 @@ class Rule(StrEnum):
     REQUEUED = "requeued"
     CUSTOMER_REPLIED = "customer_replied"
     CUSTOMER_REOPENED = "customer_reopened"
+    # The automatic reply was held: this address had its hourly share of automatic email.
+    AUTO_REPLY_LIMIT = "auto_reply_limit"
 
 
 @dataclass(frozen=True)

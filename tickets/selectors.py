@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ai_engine import PolicyText
-from tickets.models import Decision, Policy, Status, Ticket
+from tickets.models import Decision, Message, Policy, Status, Ticket
 
 
 def policy_texts() -> list[PolicyText]:
@@ -81,3 +81,18 @@ def tickets_stuck() -> dict[str, list]:
         .values_list("pk", flat=True)
     )
     return {"triage": list(triage[:1000]), "answers": list(unanswered[:1000])}
+
+
+def answer_latest(ticket: Ticket) -> Message | None:
+    """The last answer the customer was sent (agent or automatic reply), if any."""
+    return ticket.messages.filter(kind__in=Message.ANSWER_KINDS).order_by("-created_at", "-id").first()
+
+
+def conversation_for_customer(ticket: Ticket) -> list[Message]:
+    """What the customer wrote and was sent, oldest first: never the internal notes."""
+    return list(ticket.messages.exclude(kind=Message.Kind.INTERNAL_NOTE).order_by("created_at", "id"))
+
+
+def conversation_for_staff(ticket: Ticket) -> list[Message]:
+    """The whole conversation, internal notes included, oldest first."""
+    return list(ticket.messages.select_related("author").order_by("created_at", "id"))

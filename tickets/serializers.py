@@ -5,13 +5,20 @@ import re
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ai_engine import ENGINE_NAMES
+from ai_engine import ENGINE_NAMES, prompt_versions
 from tickets.models import BODY_MAX, SUBJECT_MAX, Decision, Intent, Priority, Status, Ticket
+from tickets.portal.links import portal_url
+from tickets.services.redaction import text_masked, value_masked
 from tickets.services.review import ACTIONS
+from tickets.validators import customer_email_deliverable
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair, which a JSON "\ud800" escape can produce: no database stores it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"[\r\n]")
+# Larger than any version or offset a real client sends, inside every database's integer.
+INT_MAX = 2**31 - 1
 
 
 class StrictCharField(serializers.CharField):
@@ -20,6 +27,7 @@ class StrictCharField(serializers.CharField):
     default_error_messages = {
         "not_a_string": "Must be a string.",
         "control_chars": "Must not contain control characters.",
+        "surrogate": "Must be valid Unicode text (no unpaired surrogates).",
         "line_break": "Must be a single line.",
     }
 
@@ -32,18 +40,44 @@ class StrictCharField(serializers.CharField):
             self.fail("not_a_string")
         if _CONTROL.search(data):
             self.fail("control_chars")
+        if _SURROGATE.search(data):
+            self.fail("surrogate")
         if self.single_line and _LINE_BREAK.search(data):
             self.fail("line_break")
         return super().to_internal_value(data)
 
 
 class StrictEmailField(serializers.EmailField):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(customer_email_deliverable)
+
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
-        if _CONTROL.search(data):
+        if _CONTROL.search(data) or _SURROGATE.search(data):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class MaskedCharField(serializers.CharField):
+    """Text shown with secrets and personal data masked ([card_number], [phone_number]...)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return text_masked(super().to_representation(value))
+
+
+class MaskedJSONField(serializers.JSONField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value_masked(value)
 
 
 class StrictInputSerializer(serializers.Serializer):
@@ -70,8 +104,8 @@ class TicketCreateOutputSerializer(serializers.Serializer):
     # Plain fields, not a ModelSerializer: this runs on every POST, and model
     # introspection per request was a visible share of its cost.
     id = serializers.UUIDField()
-    subject = serializers.CharField()
-    body = serializers.CharField()
+    subject = MaskedCharField()
+    body = MaskedCharField()
     customer_email = serializers.EmailField()
     status = serializers.ChoiceField(choices=Status.choices)
     created_at = serializers.DateTimeField()
@@ -80,14 +114,27 @@ class TicketCreateOutputSerializer(serializers.Serializer):
         "or `X-Ticket-Token` to read the ticket."
     )
 
+    portal_url = serializers.SerializerMethodField(
+        help_text="The customer's private page for this ticket: status, conversation, reply. "
+        "Also in the confirmation email; keep it private."
+    )
+
     def get_access_token(self, obj) -> str:
         return self.context["access_token"]
+
+    def get_portal_url(self, obj) -> str:
+        return portal_url(obj)
 
 
 # --- GET /tickets/ and GET /tickets/{id} -----------------------------------------------
 
 
 class DecisionOutputSerializer(serializers.ModelSerializer):
+    # What the model said can echo the ticket (an LLM repeating a pasted card number).
+    output = MaskedJSONField(allow_null=True)
+    raw_output = MaskedCharField()
+    error = MaskedCharField()
+
     class Meta:
         model = Decision
         fields = [
@@ -135,13 +182,29 @@ _STAFF_TICKET_FIELDS = [
     "decided_by",
     "routing_rule",
     "routing_reason",
+    "has_secret",
     "created_at",
     "updated_at",
     "version",
 ]
 
 
-class TicketListOutputSerializer(serializers.ModelSerializer):
+class MaskedTicketTextMixin(serializers.Serializer):
+    """The ticket's text as the API shows it by default: secrets and personal data masked.
+
+    The original is only in POST /tickets/{id}/reveal, for agents with the permission.
+    """
+
+    subject = MaskedCharField()
+    body = MaskedCharField()
+    suggestion = MaskedCharField()
+    resolution = MaskedCharField()
+    has_secret = serializers.BooleanField(
+        read_only=True, help_text="The text holds a secret (card, CVV, IBAN, password, key): purge it."
+    )
+
+
+class TicketListOutputSerializer(MaskedTicketTextMixin, serializers.ModelSerializer):
     class Meta:
         model = Ticket
         fields = _STAFF_TICKET_FIELDS
@@ -154,7 +217,7 @@ class TicketListPageOutputSerializer(serializers.Serializer):
     results = TicketListOutputSerializer(many=True)
 
 
-class TicketStaffOutputSerializer(serializers.ModelSerializer):
+class TicketStaffOutputSerializer(MaskedTicketTextMixin, serializers.ModelSerializer):
     latest_decision = serializers.SerializerMethodField()
 
     class Meta:
@@ -168,7 +231,15 @@ class TicketStaffOutputSerializer(serializers.ModelSerializer):
 
 
 class TicketCustomerOutputSerializer(serializers.ModelSerializer):
-    """What the customer sees of their own ticket: no AI internals."""
+    """What the customer sees of their own ticket: no AI internals, secrets masked
+    (a token forwarded or leaked must not hand out the card number pasted into it)."""
+
+    subject = MaskedCharField()
+    body = MaskedCharField()
+    resolution = MaskedCharField()
+    access_token_expires_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When this token stops working; null while open."
+    )
 
     class Meta:
         model = Ticket
@@ -181,6 +252,7 @@ class TicketCustomerOutputSerializer(serializers.ModelSerializer):
             "resolution",
             "created_at",
             "updated_at",
+            "access_token_expires_at",
         ]
 
 
@@ -193,7 +265,7 @@ class TicketListFilterSerializer(StrictInputSerializer):
         choices=["created_at", "-created_at", "priority", "-priority"], required=False
     )
     limit = serializers.IntegerField(min_value=1, max_value=500, required=False)
-    offset = serializers.IntegerField(min_value=0, required=False)
+    offset = serializers.IntegerField(min_value=0, max_value=INT_MAX, required=False)
 
 
 # --- POST /tickets/{id}/triage --------------------------------------------------
@@ -205,6 +277,12 @@ class TicketTriageInputSerializer(StrictInputSerializer):
     )
     engine = serializers.ChoiceField(choices=ENGINE_NAMES, required=False)
     prompt_version = StrictCharField(required=False, max_length=40, single_line=True)
+
+    def validate_prompt_version(self, value: str) -> str:
+        known = prompt_versions()
+        if value not in known:
+            raise serializers.ValidationError(f"Unknown prompt version; known: {', '.join(known)}.")
+        return value
 
 
 class RoutingOutputSerializer(serializers.Serializer):
@@ -232,7 +310,10 @@ class TicketReviewInputSerializer(StrictInputSerializer):
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
     answer = StrictCharField(required=False, max_length=BODY_MAX)
     version = serializers.IntegerField(
-        required=False, min_value=1, help_text="The ticket version you saw; stale gives 409."
+        required=False,
+        min_value=1,
+        max_value=INT_MAX,
+        help_text="The ticket version you saw; stale gives 409.",
     )
 
     def validate(self, attrs):
@@ -249,8 +330,38 @@ class TicketReviewInputSerializer(StrictInputSerializer):
         return attrs
 
 
+# --- POST /tickets/{id}/reveal, /purge-secrets, /revoke-token ---------------------------
+
+
+class TicketRevealOutputSerializer(serializers.ModelSerializer):
+    """The original text, unmasked. Each call is recorded in the ticket's timeline."""
+
+    class Meta:
+        model = Ticket
+        fields = ["id", "subject", "body", "suggestion", "resolution", "version"]
+
+
+class TicketPurgeInputSerializer(StrictInputSerializer):
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=INT_MAX,
+        help_text="The ticket version you saw; stale gives 409.",
+    )
+
+
+class TicketRevokeTokenOutputSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    access_token_revoked_at = serializers.DateTimeField()
+
+
 class ErrorOutputSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class UnavailableOutputSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    unavailable = serializers.ChoiceField(choices=["database", "redis"])
 
 
 class ConflictOutputSerializer(serializers.Serializer):

@@ -3,6 +3,8 @@
 from tickets.queue import answer_enqueue, triage_enqueue
 from tickets.selectors import tickets_stuck
 from tickets.services.answers import answer_send
+from tickets.services.confirmation import confirmation_send
+from tickets.services.conversation import outcomes_assume
 from tickets.services.retriage import ticket_retriage
 from tickets.services.triage import ticket_triage
 
@@ -15,6 +17,15 @@ def send_answer(ticket_id) -> str:
     # A failure raises, so django-q records it; the sweeper retries it later,
     # up to ANSWER_EMAIL_MAX_ATTEMPTS.
     return answer_send(ticket_id=ticket_id)
+
+
+def send_confirmation(ticket_id) -> str:
+    return confirmation_send(ticket_id=ticket_id)
+
+
+def assume_silent_outcomes() -> str:
+    """Scheduled (hourly): answers nobody judged for RESOLUTION_ASSUMED_AFTER_DAYS become `assumed`."""
+    return f"{outcomes_assume()} answers assumed resolved"
 
 
 def sweep_stuck_tickets() -> str:

@@ -3,6 +3,7 @@
 import logging
 import re
 import unicodedata
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -10,14 +11,24 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ai_engine import reply_language, secrets_find
-from tickets.models import AuditEvent, Status, Ticket
+from ai_engine import reply_language, secrets_find, secrets_mask
+from tickets import metrics
+from tickets.models import AuditEvent, DecidedBy, Status, Ticket
+from tickets.portal.links import portal_url
 from tickets.rules import Rule
+from tickets.services.conversation import answer_record
 
 logger = logging.getLogger(__name__)
 
 SUBJECT_MAX = 80
 _SPACES = re.compile(r"\s+")
+# Links and addresses in the customer's subject: an attacker's payload when the reply goes to
+# someone else's address ("Re: Cheap pills at http://..."). A few false hits ("Node.js") are
+# the price of never mailing a stranger a link.
+_LINKS = re.compile(
+    r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S*|\S+@\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 
 
 class AnswerNotSent(Exception):
@@ -38,8 +49,21 @@ def answer_send(*, ticket_id) -> str:
         return "not resolved"
     if ticket.answer_attempts >= settings.ANSWER_EMAIL_MAX_ATTEMPTS:
         return "gave up"
+    automatic = ticket.decided_by == DecidedBy.AI
+    if automatic and _automatic_answer_sent(ticket):
+        return "nothing to send: this ticket already had its automatic answer"
+    if automatic and _automatic_answers_last_hour(ticket.customer_email) >= (
+        settings.AUTO_REPLIES_PER_ADDRESS_PER_HOUR
+    ):
+        return _hold_for_review(
+            ticket,
+            rule=Rule.AUTO_REPLY_LIMIT,
+            note="Automatic reply held: this address had its hourly share of automatic email.",
+        )
     subject, body = answer_render(ticket)
-    if any(finding.is_secret for finding in secrets_find(f"{subject}\n{body}")):
+    # The private link is ours, not the customer's words: a chance match in it must not withhold.
+    scanned = f"{subject}\n{body}".replace(portal_url(ticket), "")
+    if any(finding.is_secret for finding in secrets_find(scanned)):
         return _withhold(ticket)
     Ticket.objects.filter(pk=ticket.pk).update(answer_attempts=F("answer_attempts") + 1)
     try:
@@ -53,14 +77,19 @@ def answer_send(*, ticket_id) -> str:
         AuditEvent.objects.create(
             ticket=ticket, kind=AuditEvent.Kind.ANSWER_FAILED, note=f"{type(exc).__name__}: {exc}"
         )
+        metrics.email_failed("answer")
         raise AnswerNotSent(str(exc)) from exc
-    sent = Ticket.objects.filter(pk=ticket.pk, answer_sent_at__isnull=True).update(
-        answer_sent_at=timezone.now()
-    )
+    now = timezone.now()
+    sent = Ticket.objects.filter(pk=ticket.pk, answer_sent_at__isnull=True).update(answer_sent_at=now)
     if sent:
         AuditEvent.objects.create(
-            ticket=ticket, kind=AuditEvent.Kind.ANSWER_SENT, note=f"to {ticket.customer_email}"
+            ticket=ticket,
+            kind=AuditEvent.Kind.ANSWER_SENT,
+            # Who decided the answer: "ai" marks an automatic email (capped per address).
+            action=ticket.decided_by,
+            note=f"to {ticket.customer_email}",
         )
+        answer_record(ticket=ticket, sent_at=now)
     return "sent"
 
 
@@ -68,30 +97,61 @@ def answer_render(ticket: Ticket) -> tuple[str, str]:
     """(subject, body) of the answer email, from templates in the customer's language."""
     language = reply_language(ticket.language)
     subject = render_to_string("emails/answer_subject.txt", {"subject": subject_safe(ticket.subject)})
-    body = render_to_string(f"emails/answer_body_{language}.txt", {"answer": ticket.resolution})
+    body = render_to_string(
+        f"emails/answer_body_{language}.txt", {"answer": ticket.resolution, "ticket_url": portal_url(ticket)}
+    )
     return subject.strip(), body
 
 
 def subject_safe(subject: str) -> str:
-    """The customer's subject without control or bidirectional characters, cut to a safe length."""
-    kept = "".join(ch for ch in subject if unicodedata.category(ch)[0] != "C")
+    """The customer's subject as a reply may carry it: without control or bidirectional
+    characters, secrets and personal data masked, links and addresses replaced by [link],
+    cut to a safe length."""
+    spaced = _SPACES.sub(" ", subject)  # a tab or line break still separates words
+    kept = "".join(ch for ch in spaced if unicodedata.category(ch)[0] != "C")
+    kept = _LINKS.sub("[link]", secrets_mask(kept))
     kept = _SPACES.sub(" ", kept).strip()
     return kept if len(kept) <= SUBJECT_MAX else kept[: SUBJECT_MAX - 1].rstrip() + "…"
 
 
 def _withhold(ticket: Ticket) -> str:
-    AuditEvent.objects.create(
-        ticket=ticket,
-        kind=AuditEvent.Kind.ANSWER_FAILED,
+    _hold_for_review(
+        ticket,
+        rule=f"{Rule.GUARD}:exposed_secret",
         note="The reply contains a secret (card number, password, key...); it was not sent.",
     )
-    if ticket.status == Status.AUTO_RESOLVED:
-        Ticket.objects.filter(pk=ticket.pk, version=ticket.version).update(
-            status=Status.AWAITING_REVIEW,
-            routing_rule=f"{Rule.GUARD}:exposed_secret",
-            routing_reason="The automatic reply would have repeated a secret.",
-            decided_by="",
-            version=F("version") + 1,
-            updated_at=timezone.now(),
-        )
     return "withheld: the reply contains a secret"
+
+
+def _hold_for_review(ticket: Ticket, *, rule: str, note: str) -> str:
+    """Send the ticket to the review queue instead of mailing its answer.
+
+    An agent's answer stays the agent's (decided_by is kept, so no AI run moves it):
+    they see why in the queue and edit or resend it; an AI answer becomes a
+    recommendation again. Nothing is left for the sweeper to retry.
+    """
+    AuditEvent.objects.create(ticket=ticket, kind=AuditEvent.Kind.ANSWER_FAILED, action=rule, note=note)
+    Ticket.objects.filter(pk=ticket.pk, version=ticket.version).update(
+        status=Status.AWAITING_REVIEW,
+        routing_rule=rule,
+        routing_reason=note,
+        decided_by="" if ticket.decided_by == DecidedBy.AI else ticket.decided_by,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    return f"held for review: {rule}"
+
+
+def _automatic_answer_sent(ticket: Ticket) -> bool:
+    return ticket.events.filter(kind=AuditEvent.Kind.ANSWER_SENT, action=DecidedBy.AI).exists()
+
+
+def _automatic_answers_last_hour(address: str) -> int:
+    # Two workers may both pass this count at once: the cap is approximate by one or two,
+    # which bounds a flood just as well as an exact lock would.
+    return AuditEvent.objects.filter(
+        kind=AuditEvent.Kind.ANSWER_SENT,
+        action=DecidedBy.AI,
+        ticket__customer_email__iexact=address,
+        created_at__gte=timezone.now() - timedelta(hours=1),
+    ).count()

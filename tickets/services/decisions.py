@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ai_engine import EngineError, EngineResult, EngineRun, TicketText, TriageDecision, input_fingerprint
+from tickets import metrics
 from tickets.models import DecidedBy, Decision, Status, Ticket
 from tickets.routing import RoutingOutcome, route, routing_config
 from tickets.screening import Screening, screen
@@ -114,6 +115,7 @@ def triage_apply(
     With `claimed_version` (the background task) the decision is applied only if the
     ticket is still in the state the task claimed.
     """
+    metrics.engine_results_observed(proposal.run.results, reused=proposal.reused_from is not None)
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
         for result in proposal.run.results[:-1]:
@@ -132,6 +134,7 @@ def triage_apply(
         triage_audit(ticket, decision, proposal.routing, before, actor)
         if proposal.routing.auto_resolved:
             ticket_answered.send(sender=Ticket, ticket_id=ticket.pk)
+    metrics.ticket_routed(status=proposal.routing.status, rule=proposal.routing.rule)
     return TriageOutcome(ticket, decision, proposal.routing, applied=True)
 
 

@@ -5,10 +5,14 @@ agents (or an agent and a landing AI decision) never overwrite each other
 silently: the later write gets Conflict with the fresh ticket.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ai_engine import secrets_find
 from tickets.models import AuditEvent, DecidedBy, Intent, Priority, Status, Ticket
 from tickets.services.errors import Conflict, InvalidAction
 from tickets.signals import ticket_answered
@@ -24,6 +28,7 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
     answer = (answer if answer is not None else ticket.suggestion).strip()
     if not answer:
         raise InvalidAction("answer: there is no AI suggestion to approve; write an answer.")
+    _check_no_secret(answer)
     if not ticket.intent or not ticket.priority:
         raise InvalidAction("The AI has not classified this ticket; use override instead.")
     return _apply(
@@ -54,6 +59,7 @@ def review_override(
         raise InvalidAction(f"priority: {priority!r} is not one of {Priority.values}.")
     if not (answer or "").strip():
         raise InvalidAction("answer: an override needs the answer to send.")
+    _check_no_secret(answer)
     return _apply(
         ticket,
         actor,
@@ -111,6 +117,50 @@ def review_act(*, ticket_id, actor, action: str, **fields) -> Ticket:
     return services[action](ticket_id=ticket_id, actor=actor, **fields)
 
 
+def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
+    """Why `action` may not be applied to `ticket` in bulk ("" when it may).
+
+    Approving in bulk sends replies nobody read one by one, so tickets a guard fired
+    on or of high priority each need their own review page.
+    """
+    if action != "approve":
+        return ""
+    if ticket.guards:
+        return f"guard {', '.join(ticket.guards)} fired"
+    if ticket.priority == Priority.HIGH:
+        return "high priority"
+    return ""
+
+
+@dataclass
+class BulkOutcome:
+    done: list[Ticket] = field(default_factory=list)
+    # (ticket, why): refused by the bulk rule above or by the review itself.
+    refused: list[tuple[Ticket, str]] = field(default_factory=list)
+
+
+def review_bulk(
+    *, tickets: Iterable[Ticket], actor, action: str, versions: dict[str, int] | None = None
+) -> BulkOutcome:
+    """Apply one action ticket by ticket, each exactly as a single review (same checks, same audit event).
+
+    `versions` maps ticket id (as a string) to the version the agent confirmed; a ticket
+    changed since then is refused, like a stale single review. Refusals never stop the rest.
+    """
+    outcome = BulkOutcome()
+    for ticket in tickets:
+        reason = review_bulk_refusal(ticket=ticket, action=action)
+        if reason:
+            outcome.refused.append((ticket, reason))
+            continue
+        version = (versions or {}).get(str(ticket.pk), ticket.version)
+        try:
+            outcome.done.append(review_act(ticket_id=ticket.pk, actor=actor, action=action, version=version))
+        except (Conflict, InvalidAction) as exc:
+            outcome.refused.append((ticket, str(exc)))
+    return outcome
+
+
 def _load(ticket_id, version: int | None) -> Ticket:
     ticket = Ticket.objects.get(pk=ticket_id)
     if version is not None and version != ticket.version:
@@ -120,6 +170,13 @@ def _load(ticket_id, version: int | None) -> Ticket:
             ticket,
         )
     return ticket
+
+
+def _check_no_secret(answer: str) -> None:
+    # Caught here so the agent can fix it now; answers.answer_send checks again at send time.
+    kinds = sorted({finding.kind for finding in secrets_find(answer) if finding.is_secret})
+    if kinds:
+        raise InvalidAction(f"answer: contains a secret ({', '.join(kinds)}); remove it before sending.")
 
 
 def _check_open(ticket: Ticket, action: str) -> None:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
+from tickets import metrics
 from tickets.models import AuditEvent, DecidedBy, Status, Ticket
 from tickets.rules import Rule
 from tickets.services.decisions import triage_apply, triage_propose
@@ -69,4 +70,5 @@ def ticket_give_up(*, ticket: Ticket) -> str:
             changes={"status": [Status.TRIAGING, Status.AWAITING_REVIEW]},
             note=reason,
         )
+        metrics.ticket_routed(status=Status.AWAITING_REVIEW, rule=Rule.TRIAGE_FAILED)
     return "gave up: sent to review"

@@ -2,6 +2,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tickets.tests.browser import browser, browser_factory, migrated_rows  # noqa: F401 (page tests)
 from tickets.tests.factories import AdminFactory, AgentFactory, TicketFactory
 
 

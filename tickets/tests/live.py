@@ -201,10 +201,13 @@ class LiveStack:
             "DJANGO_SETTINGS_MODULE": "supportdesk.settings",
             "SECRET_KEY": "live-stack-secret-key-" + "x" * 30,
             "DEBUG": "false",
+            # Plain HTTP on loopback: production's redirect to HTTPS is tested on its own.
+            "HTTPS_ONLY": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "AI_ENGINE": "local",
             "AI_LOCAL_MODEL_PATH": str(ROOT / "var" / "test_local_model.npz"),
             "TICKETS_ANON_RATE": "100000000/second",
+            "TICKETS_TOKEN_RATE": "100000000/second",
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
         }

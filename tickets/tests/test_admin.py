@@ -1,11 +1,15 @@
 """The review queue in Django admin, as agents and admins use it."""
 
+import html
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tickets.models import Decision, Policy, Status
+from tickets.models import AuditEvent, Decision, Policy, Status, Ticket
 from tickets.services.decisions import triage_run
+from tickets.services.review import review_override, review_requeue, review_spam
 from tickets.tests.factories import TicketFactory
 
 QUEUE = reverse("admin:tickets_awaitingreviewticket_changelist")
@@ -39,6 +43,13 @@ def admin_client_(client, admin_user):
 
 def change_url(ticket):
     return reverse("admin:tickets_awaitingreviewticket_change", args=[ticket.pk])
+
+
+def words(response) -> str:
+    """The page's text as a person reads it: tags dropped, entities decoded, spaces collapsed."""
+    page = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", response.content.decode(), flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    return re.sub(r"\( ", "(", re.sub(r" ([:;,.)])", r"\1", text))
 
 
 @pytest.mark.django_db
@@ -94,8 +105,8 @@ def test_ticket_page_shows_recommendation_policies_rule_raw_output_and_timeline(
     assert ticket.routing_rule in page
     assert reverse("admin:tickets_policy_change", args=[policy.pk]) in page
     assert "<details>" in page and "Raw model output" in page
-    assert "Ticket created" in page and "AI (local) recommended" in page
-    assert "Auto-resolved:" in page or f"Routed to review by rule {ticket.routing_rule}" in page
+    assert "Submitted by the customer" in page and "AI (local) recommended" in page
+    assert "Auto-resolved:" in page or "Routed to review: " in page
 
 
 @pytest.mark.django_db
@@ -114,43 +125,186 @@ def test_agent_approves_from_the_ticket_page_and_the_timeline_shows_it(
     ticket.refresh_from_db()
     assert ticket.status == Status.RESOLVED and ticket.resolution == "Edited answer"
     assert any("Approved" in str(m) for m in response.context["messages"])
-    page = agent_client.get(reverse("admin:tickets_ticket_change", args=[ticket.pk])).content.decode()
-    timeline = page[page.index("<th>When</th>") :]
+    page = words(agent_client.get(reverse("admin:tickets_ticket_change", args=[ticket.pk])))
+    timeline = page[page.index("When Who What happened") :]
     assert (
-        timeline.index("Ticket created") < timeline.index("Approve by agent") < timeline.index("Reply sent")
+        timeline.index(f"{ticket.customer_email} Submitted by the customer")
+        < timeline.index("agent Approved by agent: reply sent")
+        < timeline.index("system Reply emailed to")
     )
-    assert "<td>agent</td>" in timeline
 
 
 @pytest.mark.django_db
 def test_second_agent_with_a_stale_page_gets_a_clear_message_and_the_fresh_state(agent_client, admin_user):
     ticket = queued()
     stale_version = ticket.version
-    from tickets.services.review import review_spam
-
     review_spam(ticket_id=ticket.pk, actor=admin_user)
 
     response = agent_client.post(
         reverse("admin:tickets_review", args=[ticket.pk]),
-        {"action": "approve", "answer": "", "version": stale_version},
-        follow=True,
+        {"action": "approve", "answer": "My reply", "version": stale_version},
     )
 
-    messages = [str(m) for m in response.context["messages"]]
-    assert any("changed since you loaded it" in m for m in messages)
+    assert response.status_code == 409
+    page = words(response)
+    assert "Your review was not saved: The ticket changed since you loaded it" in page
+    assert "boss: Closed as spam by boss" in page  # who changed what
     assert response.context["original"].status == Status.CLOSED  # they now see the fresh state
+    form = response.context["form"]
+    assert form["answer"].value() == "My reply" and form["action"].value() == "approve"
+    assert form["version"].value() == str(stale_version + 1)  # ready to submit on what they now see
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED
 
 
 @pytest.mark.django_db
-def test_bulk_approve_and_spam_from_the_queue(agent_client):
-    first, second = queued(), queued()
+def test_an_ai_retriage_landing_first_is_named_in_the_refusal(agent_client):
+    ticket = queued(subject="Where can I download invoices?", body="Need PDF invoices.")
+    opened = agent_client.get(change_url(ticket)).context["form"]
+    triage_run(ticket_id=ticket.pk, engine_name="local")  # lands while the agent reads
 
-    agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": [first.pk, second.pk]})
+    response = agent_client.post(
+        reverse("admin:tickets_review", args=[ticket.pk]),
+        {
+            "action": "override",
+            "intent": "billing",
+            "priority": "low",
+            "answer": "Invoices are in Settings.",
+            "version": opened["version"].value(),
+            "loaded_at": opened["loaded_at"].value(),
+        },
+    )
 
-    first.refresh_from_db(), second.refresh_from_db()
-    assert first.status == second.status == Status.RESOLVED
+    assert response.status_code == 409
+    conflict = words(response).split("Your review was not saved")[1].split("Your input is kept below")[0]
+    assert "system: AI (local) recommended billing" in conflict
+    assert "Routed to review" in conflict or "Auto-resolved" in conflict
+    assert response.context["form"]["answer"].value() == "Invoices are in Settings."
+
+
+@pytest.mark.django_db
+def test_no_action_is_preselected_and_a_review_without_one_changes_nothing(agent_client):
+    ticket = queued()
+
+    page = agent_client.get(change_url(ticket))
+    assert page.context["form"]["action"].value() is None
+    assert " checked" not in page.content.decode().split('id="review-actions"')[1].split("</fieldset>")[0]
+    response = agent_client.post(
+        reverse("admin:tickets_review", args=[ticket.pk]), {"answer": "x", "version": ticket.version}
+    )
+
+    assert response.status_code == 400
+    assert "Choose one." in words(response)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AWAITING_REVIEW
+
+
+@pytest.mark.django_db
+def test_the_review_page_shows_guards_resolvability_language_and_routing(agent_client):
+    ticket = queued(
+        guards=["money_movement", "chargeback"],
+        resolvable=False,
+        language="de",
+        priority="high",
+        confidence=0.42,
+        routing_rule="guard:money_movement",
+        routing_reason="Guard fired: refund requested.",
+    )
+
+    page = words(agent_client.get(change_url(ticket)))
+
+    assert (
+        "Why it is here: guard money_movement fired (rule guard:money_movement). Guard fired: refund" in page
+    )
+    assert "Guards fired: money_movement chargeback" in page
+    assert "Priority high Confidence 0.42 Resolvable no, needs a person Language de" in page
+
+
+@pytest.mark.django_db
+def test_bulk_approve_asks_first_then_approves_only_what_is_safe(agent_client):
+    first, second = queued(subject="first"), queued(subject="second")
+    guarded = queued(subject="guarded", guards=["legal_threat"], routing_rule="guard:legal_threat")
+    high = queued(subject="urgent", priority="high")
+    selected = [first.pk, second.pk, guarded.pk, high.pk]
+
+    asked = agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": selected})
+
+    assert asked.status_code == 200
+    page = words(asked)
+    assert "first" in page and first.suggestion in page
+    assert "guarded: guard legal_threat fired" in page and "urgent: high priority" in page
+    assert Status.RESOLVED not in {t.status for t in Ticket.objects.all()}  # nothing yet
+    # Even a hand-made confirmation naming every ticket sends only the safe ones.
+    done = agent_client.post(
+        QUEUE,
+        {"action": "approve_selected", "_selected_action": selected, "confirm": "yes"},
+        follow=True,
+    )
+
+    statuses = {t.subject: t.status for t in Ticket.objects.all()}
+    assert statuses == {
+        "first": Status.RESOLVED,
+        "second": Status.RESOLVED,
+        "guarded": Status.AWAITING_REVIEW,
+        "urgent": Status.AWAITING_REVIEW,
+    }
+    shown = [str(m) for m in done.context["messages"]]
+    assert "Approved: 2 ticket(s)." in shown
+    assert "Not approved: guarded: guard legal_threat fired" in shown
+    assert "Not approved: urgent: high priority" in shown
+
+
+@pytest.mark.django_db
+def test_bulk_approve_refuses_a_ticket_changed_after_the_confirmation_page(agent_client, admin_user):
+    ticket = queued(subject="changed meanwhile")
+    confirmed_version = ticket.version
+    review_override(ticket_id=ticket.pk, actor=admin_user, intent="account", priority="low", answer="Done")
+    review_requeue(ticket_id=ticket.pk, actor=admin_user)
+
+    response = agent_client.post(
+        QUEUE,
+        {
+            "action": "approve_selected",
+            "_selected_action": [ticket.pk],
+            "confirm": "yes",
+            f"version_{ticket.pk}": confirmed_version,
+        },
+        follow=True,
+    )
+
+    assert any("changed since you loaded it" in str(m) for m in response.context["messages"])
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AWAITING_REVIEW and ticket.resolution == "Done"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["approve", "spam", "requeue"])
+def test_every_bulk_action_writes_the_same_audit_record_as_a_single_review(agent_client, agent, action):
+    single, bulk = queued(subject="single"), queued(subject="bulk")
+    if action == "requeue":
+        Ticket.objects.filter(pk__in=[single.pk, bulk.pk]).update(
+            status=Status.AUTO_RESOLVED, decided_by="ai"
+        )
+    for ticket in (single, bulk):
+        ticket.refresh_from_db()
+
+    agent_client.post(
+        reverse("admin:tickets_review", args=[single.pk]), {"action": action, "version": single.version}
+    )
+    admin_page = QUEUE if action != "requeue" else reverse("admin:tickets_ticket_changelist")
+    agent_client.post(
+        admin_page,
+        {"action": f"{action}_selected", "_selected_action": [bulk.pk], "confirm": "yes"},
+    )
+
+    def record(ticket):
+        event = AuditEvent.objects.get(ticket=ticket, kind="review")
+        return event.actor, event.action, event.changes
+
+    assert record(single) == record(bulk)
+    assert record(bulk)[0] == agent
+    single.refresh_from_db(), bulk.refresh_from_db()
+    assert (single.status, single.decided_by) == (bulk.status, bulk.decided_by)
 
 
 @pytest.mark.django_db
@@ -241,7 +395,7 @@ def test_queue_page_shows_the_review_form_prefilled_with_the_suggestion(
 
     page = agent_client.get(change_url(ticket)).content.decode()
 
-    assert "Review this ticket" in page
+    assert "Your decision" in page and 'id="review-form"' in page
     assert "Your invoices are in Settings &gt; Billing." in page
     assert f'value="{ticket.version}"' in page
     viewer = django_user_model.objects.create_user("viewer2", password="pw", is_staff=True)
@@ -249,4 +403,5 @@ def test_queue_page_shows_the_review_form_prefilled_with_the_suggestion(
         *Permission.objects.filter(codename__in=["view_awaitingreviewticket", "view_ticket"])
     )
     client.force_login(viewer)
-    assert "Review this ticket" not in client.get(change_url(ticket)).content.decode()
+    page = client.get(change_url(ticket)).content.decode()
+    assert 'id="review-form"' not in page and "You may view this ticket but not review it." in page

@@ -73,3 +73,36 @@ def test_any_review_body_gets_an_answer_never_a_500(persona, ticket, payload):
     )
 
     assert response.status_code in (200, 400, 409), response.content
+
+
+query_values = (
+    st.text(max_size=30) | st.integers().map(str) | st.sampled_from(["", "-1", "1e999", "%00", "9" * 40])
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    query=st.dictionaries(
+        st.sampled_from(
+            ["status", "intent", "priority", "customer_email", "ordering", "limit", "offset", "x"]
+        ),
+        query_values,
+        max_size=4,
+    )
+)
+def test_any_list_query_gets_200_or_400_never_a_500(persona, query):
+    response = persona("agent").get("/tickets/", data=query)
+
+    assert response.status_code in (200, 400), response.content
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(payload=json_values | st.fixed_dictionaries({}, optional={"version": st.integers() | json_values}))
+def test_any_purge_body_gets_an_answer_never_a_500(persona, ticket, payload):
+    response = persona("admin").post(
+        f"/tickets/{ticket.pk}/purge-secrets", data=json.dumps(payload), content_type="application/json"
+    )
+
+    assert response.status_code in (200, 400, 409), response.content

@@ -200,17 +200,18 @@ def test_calibrate_recommends_writes_only_with_apply_and_never_loosens(dataset, 
     settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.99
     out = StringIO()
 
-    call_command("calibrate", "--dataset", str(dataset), "--target-precision", "0.97", stdout=out)
+    few = ("--min-rows", "1")  # the 7-row dataset, not a real calibration
+    call_command("calibrate", "--dataset", str(dataset), "--target-precision", "0.97", *few, stdout=out)
 
     assert "Dry run" in out.getvalue()
     assert IntentThreshold.objects.count() == 0
     kept = StringIO()
-    call_command("calibrate", "--dataset", str(dataset), "--apply", stdout=kept)
+    call_command("calibrate", "--dataset", str(dataset), "--apply", *few, stdout=kept)
     # Every recommendation below 0.99 would loosen: kept, nothing written for those.
     loosening = [line for line in kept.getvalue().splitlines() if "would loosen" in line]
     written = IntentThreshold.objects.count()
     assert written + len(loosening) == 4
-    call_command("calibrate", "--dataset", str(dataset), "--apply", "--allow-loosen", stdout=StringIO())
+    call_command("calibrate", "--dataset", str(dataset), "--apply", "--allow-loosen", *few, stdout=StringIO())
     assert IntentThreshold.objects.count() == 4
 
 
@@ -218,3 +219,51 @@ def test_calibrate_recommends_writes_only_with_apply_and_never_loosens(dataset, 
 def test_calibrate_without_a_dataset_uses_reviewed_tickets(agent):
     with pytest.raises(CommandError, match="review some tickets"):
         call_command("calibrate", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_calibrate_refuses_intents_with_too_few_labelled_rows_and_says_how_many(dataset):
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="no intent has 30 labelled rows; nothing recommended or written"):
+        call_command("calibrate", "--dataset", str(dataset), "--apply", "--allow-loosen", stdout=out)
+
+    lines = {line.split()[0]: line for line in out.getvalue().splitlines()[2:]}
+    assert "not enough data: 2 labelled rows, need 30; kept" in lines["billing"]
+    assert "not enough data: 1 labelled rows, need 30; kept" in lines["account"]
+    assert IntentThreshold.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_calibrate_recommends_only_for_intents_with_enough_rows(tmp_path):
+    months = ["January", "February", "March", "April", "May", "June", "July"]
+    rows = [
+        {"body": f"Where can I download the PDF invoice for {month}, order {n}?", "intent": "billing"}
+        for n in range(5)
+        for month in months
+    ] + [{"body": "How do I change my display name?", "intent": "account"}] * 3
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = StringIO()
+
+    call_command("calibrate", "--dataset", str(path), "--apply", "--allow-loosen", stdout=out)
+
+    lines = {line.split()[0]: line for line in out.getvalue().splitlines()[2:] if line.strip()}
+    assert lines["billing"].split()[1] == "35" and lines["billing"].endswith("set")
+    assert "not enough data: 3 labelled rows, need 30; kept" in lines["account"]
+    assert list(IntentThreshold.objects.values_list("intent", flat=True)) == ["billing"]
+    with pytest.raises(CommandError, match="no intent has 40 labelled rows"):
+        call_command("calibrate", "--dataset", str(path), "--min-rows", "40", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_compare_checks_both_engines_are_configured_before_evaluating_anything(dataset, settings):
+    settings.OPENAI_API_KEY = ""
+    out = StringIO()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("evaluate", "--dataset", str(dataset), "--compare", "openai:triage-v2", stdout=out)
+
+    assert "openai:triage-v2" in str(refused.value) and "OPENAI_SECRET" in str(refused.value)
+    assert "Nothing was evaluated" in str(refused.value)
+    assert out.getvalue() == ""  # no report of the first engine: nothing ran

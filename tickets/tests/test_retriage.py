@@ -1,8 +1,18 @@
+import fcntl
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import termios
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from tickets.models import DecidedBy, Decision, Status
 from tickets.tests.factories import TicketFactory
+from tickets.tests.live import ROOT, LiveStack
 
 
 def run(*args) -> str:
@@ -44,7 +54,8 @@ def test_dry_run_prints_changes_and_writes_nothing(routed):
     output = run("--dry-run")
 
     assert "Dry run (nothing written): triaged 2" in output
-    assert "intent general_question -> billing" in output
+    assert "Would change: 2 tickets" in output
+    assert "general_question -> billing" in output
     assert Decision.objects.count() == 0
     tickets[0].refresh_from_db()
     assert tickets[0].intent == "general_question"
@@ -120,3 +131,67 @@ def test_newly_auto_resolved_and_sent_to_review_are_counted(settings):
 
     assert "newly auto-resolved 1" in output
     assert "sent to review 1" in output
+
+
+@pytest.mark.django_db
+def test_a_table_of_changed_tickets_follows_the_run(routed):
+    tickets, _ = routed
+    tickets[0].routing_rule = "low_confidence"
+    tickets[0].save()
+
+    output = run()
+
+    lines = output.splitlines()
+    header = lines.index(next(line for line in lines if line.startswith("subject")))
+    assert lines[header - 1] == "Changed: 2 tickets"
+    assert lines[header].split() == ["subject", "intent", "priority", "route"]
+    invoice = next(line for line in lines if line.startswith("Where can I download invoices?"))
+    assert "general_question -> billing" in invoice
+    assert "high -> " in invoice
+    tickets[0].refresh_from_db()
+    assert f"awaiting_review (low_confidence) -> {tickets[0].status} ({tickets[0].routing_rule})" in invoice
+    assert lines[-1].startswith("Triaged again: triaged 2")
+
+
+@pytest.mark.integration
+def test_on_a_terminal_reevaluate_draws_a_progress_bar_in_normal_colours(tmp_path):
+    with LiveStack(tmp_path) as stack:
+        stack.manage(
+            "shell",
+            "-c",
+            "from tickets.models import Ticket\n"
+            "for n in range(3):\n"
+            "    Ticket.objects.create(subject=f'Invoices {n}', body='Where are my PDF invoices?',"
+            " customer_email='a@example.com', access_token_hash='x', status='awaiting_review',"
+            " intent='general_question')",
+        )
+        screen = on_a_terminal([sys.executable, "manage.py", "reevaluate", "--engine", "local"], stack.env)
+
+    assert "`reevaluate` is deprecated" in screen
+    start = screen.index("0/3")
+    bar = screen[screen.rindex("\n", 0, start) + 1 : screen.index("Changed:")]
+    assert "100%" in bar and "3/3" in bar and "ticket/s" in bar
+    # No colour set (a reset, left by the red deprecation line above, is not one): not painted as an error.
+    assert not re.search(r"\x1b\[(?!0m)[0-9;]*m", bar), repr(bar)
+    assert "Invoices 0" in screen and "general_question -> billing" in screen
+
+
+def on_a_terminal(command: list[str], env: dict) -> str:
+    """Run `command` with a pseudo-terminal as stdout and stderr; what the user would see."""
+    primary, secondary = pty.openpty()
+    # A real terminal has a size (a new pseudo-terminal has 0 columns): 30 rows of 120.
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=secondary, stderr=secondary)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # EIO: the command exited and closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    assert process.wait(timeout=120) == 0, b"".join(chunks).decode(errors="replace")
+    return b"".join(chunks).decode(errors="replace")

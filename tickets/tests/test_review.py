@@ -197,7 +197,8 @@ def test_failed_email_is_recorded_and_retried_until_sent(agent, settings, django
 
     ticket = queued()
     settings.EMAIL_BACKEND = "tickets.tests.test_review.FailingBackend"
-    with pytest.raises(Exception, match="SMTP down"), django_capture_on_commit_callbacks(execute=True):
+    # The review is saved and the agent told so; the failed send is logged, not raised at them.
+    with django_capture_on_commit_callbacks(execute=True):
         review_approve(ticket_id=ticket.pk, actor=agent)
 
     ticket.refresh_from_db()

@@ -36,11 +36,12 @@ def test_submitted_ticket_is_enqueued_after_commit_with_its_id(orm_queue, django
     with django_capture_on_commit_callbacks(execute=True):
         ticket, _ = ticket_submit(**SUBMISSION)
 
-    queued = OrmQ.objects.all()
-    assert queued.count() == 1
-    task = queued.get().task
-    assert task["func"] == "tickets.tasks.triage_ticket"
-    assert task["args"] == (ticket.pk,)
+    # Its triage, and the confirmation email with the customer's private link.
+    queued = sorted((message.task["func"], message.task["args"]) for message in OrmQ.objects.all())
+    assert queued == [
+        ("tickets.tasks.send_confirmation", (ticket.pk,)),
+        ("tickets.tasks.triage_ticket", (ticket.pk,)),
+    ]
 
 
 @pytest.mark.django_db
@@ -64,7 +65,7 @@ def test_ticket_created_in_a_rolled_back_transaction_enqueues_nothing(
 def test_api_submission_is_routed_by_the_task(client, django_capture_on_commit_callbacks):
     # settings_test runs tasks inline (sync), so the commit hook triages at once.
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/tickets/", SUBMISSION)
+        response = client.post("/tickets/", SUBMISSION, content_type="application/json")
 
     ticket = Ticket.objects.get(pk=response.json()["id"])
     assert ticket.status in (Status.AUTO_RESOLVED, Status.AWAITING_REVIEW)

@@ -1,8 +1,12 @@
 import secrets
+from datetime import date
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from environ import Env
+
+from supportdesk.envfile import env_file_append
 
 
 class Command(BaseCommand):
@@ -11,7 +15,14 @@ class Command(BaseCommand):
         "else an 'admin' user with a generated password printed once."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--env-file",
+            type=Path,
+            help="Also note a generated password in this file (make run: .env), for whoever missed it.",
+        )
+
+    def handle(self, *args, env_file=None, **options):
         env = Env()
         User = get_user_model()
         username = env.str("DJANGO_SUPERUSER_USERNAME", default="")
@@ -29,9 +40,18 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", email, password)
+        if env_file:
+            env_file_append(
+                env_file,
+                [
+                    f"# Admin login created by `make run` on {date.today()}: admin / {password}",
+                    "# Change it with `python manage.py changepassword admin`, then delete these two lines.",
+                ],
+            )
         self.stdout.write(
             self.style.WARNING(
-                f"Created admin login: admin / {password}  (shown once; "
-                "set DJANGO_SUPERUSER_* to choose your own)"
+                f"Created admin login: admin / {password}  ("
+                + (f"noted in {env_file}; " if env_file else "shown once; ")
+                + "set DJANGO_SUPERUSER_* to choose your own)"
             )
         )

@@ -3,23 +3,33 @@ from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from ai_engine import EngineError
 from tickets.evaluation.dataset import dataset_load
 from tickets.evaluation.metrics import report
 from tickets.evaluation.report import comparison_lines, report_lines, rule_lines, unsafe_lines
 from tickets.evaluation.runner import engine_label, evaluate_rows
+from tickets.management.help import CommandWithExamples
+from tickets.services.engine import engine_get
 
 ENGINES = ("local", "openai", "cascade")
 MAX_DISAGREEMENTS_SHOWN = 50
 
 
-class Command(BaseCommand):
+class Command(CommandWithExamples):
     help = (
         "Evaluate an engine (and prompt version) on labelled JSONL datasets with the production "
-        "routing rules. Touches no ticket and no decision log."
+        "routing rules. Touches no ticket and no decision log. With --compare, both engines "
+        "must be configured before anything is evaluated."
     )
+    examples = """
+  # The local engine on your labelled export, figures also as JSON
+  python manage.py evaluate --dataset labels.jsonl --engine local --json figures.json
+
+  # Local engine against the LLM with prompt triage-v2, on the same rows
+  OPENAI_SECRET=sk-... python manage.py evaluate --dataset labels.jsonl --compare openai:triage-v2
+"""
 
     def add_arguments(self, parser):
         parser.add_argument("--dataset", action="append", required=True, type=Path)
@@ -34,6 +44,15 @@ class Command(BaseCommand):
         parser.add_argument("--json", type=Path, help="Write the figures as JSON to this file.")
 
     def handle(self, *args, **opts):
+        second_engine = None
+        if opts["compare"]:
+            engine, _, prompt = opts["compare"].partition(":")
+            if engine not in ENGINES:
+                raise CommandError(f"--compare: engine {engine!r} is not one of {ENGINES}")
+            second_engine = (engine, prompt or None)
+        # Both engines must be able to run before the first spends minutes (or money).
+        for engine, prompt in filter(None, [(opts["engine"], opts["prompt_version"]), second_engine]):
+            self._check_configured(engine, prompt)
         rows = []
         for path in opts["dataset"]:
             if not path.is_file():
@@ -48,11 +67,8 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(report_lines(first["figures"], title=first["figures"]["engine_label"])))
         self.stdout.write("\n".join(rule_lines(first["evaluated"]) + unsafe_lines(first["evaluated"])))
         output = first["figures"]
-        if opts["compare"]:
-            engine, _, prompt = opts["compare"].partition(":")
-            if engine not in ENGINES:
-                raise CommandError(f"--compare: engine {engine!r} is not one of {ENGINES}")
-            second = self._evaluate(rows, engine, prompt or None)
+        if second_engine:
+            second = self._evaluate(rows, *second_engine)
             self.stdout.write("")
             self.stdout.write(
                 "\n".join(report_lines(second["figures"], title=second["figures"]["engine_label"]))
@@ -64,6 +80,16 @@ class Command(BaseCommand):
         if opts["json"]:
             opts["json"].write_text(json.dumps(output, indent=2))
             self.stdout.write(f"Wrote {opts['json']}")
+
+    @staticmethod
+    def _check_configured(engine: str, prompt_version: str | None) -> None:
+        try:
+            engine_get(engine_name=engine, prompt_version=prompt_version)
+        except EngineError as exc:
+            raise CommandError(
+                f"{engine_label(engine, prompt_version)}: {exc}. Nothing was evaluated. "
+                "Settings come from the environment or from .env beside manage.py."
+            ) from exc
 
     def _evaluate(self, rows, engine: str, prompt_version: str | None) -> dict:
         try:

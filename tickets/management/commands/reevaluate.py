@@ -4,4 +4,9 @@ from tickets.management.commands.retriage import Command as RetriageCommand
 
 
 class Command(RetriageCommand):
-    help = "Deprecated name of `retriage`; " + RetriageCommand.help
+    help = "Deprecated name of `retriage` (removed in the next release); " + RetriageCommand.help
+    examples = RetriageCommand.examples.replace("manage.py retriage", "manage.py reevaluate")
+
+    def handle(self, *args, **opts):
+        self.stderr.write("`reevaluate` is deprecated and will be removed: use `retriage`.")
+        return super().handle(*args, **opts)

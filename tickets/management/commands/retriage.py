@@ -1,41 +1,20 @@
-import sys
-import time
 from collections import Counter
 from datetime import datetime
 from datetime import time as day_time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from tqdm import tqdm
 
 from ai_engine import ENGINE_NAMES, UnknownPromptVersion, prompt_load
+from tickets.management.help import CommandWithExamples
 from tickets.models import Intent, Status, Ticket
 from tickets.queue import retriage_enqueue
 from tickets.services.retriage import ticket_retriage
 
-
-class Progress:
-    """A one-line progress bar with rate and ETA, drawn only on a terminal."""
-
-    def __init__(self, total: int, stream, enabled: bool):
-        self.total, self.stream, self.enabled = total, stream, enabled
-        self.started = time.monotonic()
-
-    def update(self, done: int) -> None:
-        if not self.enabled:
-            return
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        rate = done / elapsed
-        eta = (self.total - done) / rate if rate else 0
-        width = 30
-        filled = int(width * done / max(self.total, 1))
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{self.total} {rate:.1f}/s ETA {eta:.0f}s")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
+SUBJECT_WIDTH = 36
+MAX_CHANGES_SHOWN = 200
 
 
 def parse_when(value: str, *, end: bool) -> datetime:
@@ -48,11 +27,19 @@ def parse_when(value: str, *, end: bool) -> datetime:
     return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
 
 
-class Command(BaseCommand):
+class Command(CommandWithExamples):
     help = (
         "Triage existing tickets again (new engine, prompt or model). Never overrides a human "
-        "decision; safe to interrupt and run again."
+        "decision; safe to interrupt and run again. Shows a progress bar on a terminal, then "
+        "the tickets whose intent, priority or route changed."
     )
+    examples = """
+  # What would the cascade engine change in last month's review queue? (writes nothing)
+  python manage.py retriage --status awaiting_review --since 2026-11-01 --engine cascade --dry-run
+
+  # Apply it, here in this process; or hand the work to the workers with --enqueue
+  python manage.py retriage --status awaiting_review --since 2026-11-01 --engine cascade
+"""
 
     def add_arguments(self, parser):
         parser.add_argument("--status", action="append", choices=Status.values)
@@ -74,13 +61,16 @@ class Command(BaseCommand):
                 prompt_load(opts["prompt_version"])
             except UnknownPromptVersion as exc:
                 raise CommandError(str(exc)) from exc
-        ids = list(self._selection(opts).values_list("pk", flat=True))
+        selected = list(self._selection(opts).values_list("pk", "routing_rule"))
+        ids = [pk for pk, _ in selected]
         if opts["enqueue"]:
             return self._enqueue(ids, opts)
-        counts = Counter()
-        progress = Progress(len(ids), self.stderr, enabled=sys.stderr.isatty())
+        rule_before = dict(selected)
+        counts, changed = Counter(), []
+        # The bar goes to the raw stream: Django's stderr wrapper would paint it as an error.
+        bar = tqdm(total=len(ids), unit="ticket", file=self.stderr._out, disable=not self.stderr.isatty())
         try:
-            for done, ticket_id in enumerate(ids, 1):
+            for ticket_id in ids:
                 result = ticket_retriage(
                     ticket_id=ticket_id,
                     engine_name=opts["engine"],
@@ -88,13 +78,15 @@ class Command(BaseCommand):
                     dry_run=opts["dry_run"],
                 )
                 self._count(counts, result)
-                if opts["dry_run"] and not result.skipped:
-                    self.stdout.write(f"{ticket_id}: {result.summary}")
-                progress.update(done)
+                if result.changed:
+                    changed.append((result, rule_before[ticket_id]))
+                bar.update()
         except KeyboardInterrupt:
-            self.stderr.write("\nInterrupted; what was done is saved. Run the command again to continue.")
+            bar.close()  # before the message, so it starts on a line of its own
+            self.stderr.write("Interrupted; what was done is saved. Run the command again to continue.")
         finally:
-            progress.close()
+            bar.close()
+            self._changes(changed, dry_run=opts["dry_run"])
             self._summary(counts, dry_run=opts["dry_run"])
 
     def _selection(self, opts):
@@ -130,6 +122,31 @@ class Command(BaseCommand):
         newly_resolved = result.status_after == Status.AUTO_RESOLVED != result.status_before
         counts["newly auto-resolved"] += newly_resolved
         counts["sent to review"] += result.status_after == Status.AWAITING_REVIEW != result.status_before
+
+    def _changes(self, changed: list, *, dry_run: bool) -> None:
+        """The tickets that changed, one line each: subject, intent, priority, route."""
+        if not changed:
+            return
+        self.stdout.write(("Would change" if dry_run else "Changed") + f": {len(changed)} tickets")
+        header = f"{'subject':<{SUBJECT_WIDTH}}  {'intent':<34}  {'priority':<16}  route"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for result, rule_before in changed[:MAX_CHANGES_SHOWN]:
+            subject = (
+                result.subject
+                if len(result.subject) <= SUBJECT_WIDTH
+                else result.subject[: SUBJECT_WIDTH - 1] + "…"
+            )
+            intent = f"{result.intent_before or '-'} -> {result.intent_after or '-'}"
+            priority = f"{result.priority_before or '-'} -> {result.priority_after or '-'}"
+            before, after = (
+                f"{result.status_before} ({rule_before or '-'})",
+                f"{result.status_after} ({result.rule_after})",
+            )
+            route = f"{before} -> {after}"
+            self.stdout.write(f"{subject:<{SUBJECT_WIDTH}}  {intent:<34}  {priority:<16}  {route}")
+        if len(changed) > MAX_CHANGES_SHOWN:
+            self.stdout.write(f"... and {len(changed) - MAX_CHANGES_SHOWN} more")
 
     def _summary(self, counts: Counter, *, dry_run: bool) -> None:
         keys = [

@@ -4,7 +4,9 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 GRACE_SECONDS = 20
@@ -22,8 +24,11 @@ class Command(BaseCommand):
         # then stops each child the way it stops cleanly, and can kill whatever a
         # child leaves behind. (A cluster hit by the terminal's SIGINT and our
         # SIGTERM at once could orphan its worker processes.)
-        worker = subprocess.Popen([*python, "qcluster"], start_new_session=True)  # noqa: S603
-        web = subprocess.Popen([*python, "runserver", "--noreload", addr], start_new_session=True)  # noqa: S603
+        env = _with_metrics_dir(dict(os.environ))
+        worker = subprocess.Popen([*python, "qcluster"], start_new_session=True, env=env)  # noqa: S603
+        web = subprocess.Popen(  # noqa: S603
+            [*python, "runserver", "--noreload", addr], start_new_session=True, env=env
+        )
         self.stdout.write(f"Serving on http://{addr}/ with a background worker. Ctrl-C stops both.")
 
         def stop(*_):
@@ -52,6 +57,16 @@ class Command(BaseCommand):
         if not stopped_by_user:
             self.stderr.write("A process exited on its own; stopped the other.")
             sys.exit(1)
+
+
+def _with_metrics_dir(env: dict) -> dict:
+    """One emptied PROMETHEUS_MULTIPROC_DIR for both children, so /metrics adds up the worker's
+    counts (triage, emails) and the web server's. Counts from an earlier run are removed."""
+    directory = Path(env.get("PROMETHEUS_MULTIPROC_DIR") or settings.BASE_DIR / "var" / "prometheus")
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    return env | {"PROMETHEUS_MULTIPROC_DIR": str(directory)}
 
 
 def _kill_group(pgid: int) -> None:

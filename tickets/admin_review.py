@@ -1,0 +1,132 @@
+"""The review page in admin: the form, what the page shows, and where the agent goes next.
+
+Presentation only: every change goes through `tickets.services.review`.
+"""
+
+from copy import copy
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+
+from tickets.models import Intent, Policy, Priority, Ticket
+from tickets.rules import Rule
+from tickets.services.review import ACTIONS
+from tickets.timeline import timeline_entries
+
+OTHER_TICKETS_SHOWN = 10
+FILTERS = "_changelist_filters"  # how Django admin carries the list's filters to an object page
+
+
+class ReviewForm(forms.Form):
+    # No initial action: the agent chooses one every time.
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], error_messages={"required": "Choose one."})
+    intent = forms.ChoiceField(choices=[("", "---"), *Intent.choices], required=False)
+    priority = forms.ChoiceField(choices=[("", "---"), *Priority.choices], required=False)
+    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 9}), required=False, strip=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    # When the agent opened the page: "who changed what since" after a refused review.
+    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def for_ticket(cls, ticket: Ticket) -> "ReviewForm":
+        return cls(
+            initial={
+                "answer": ticket.suggestion,
+                "intent": ticket.intent or "",
+                "priority": ticket.priority or "",
+                "version": ticket.version,
+                "loaded_at": timezone.now().isoformat(),
+            }
+        )
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {"version": data["version"]}
+        if data["action"] == "approve":
+            fields["answer"] = data["answer"] or None
+        if data["action"] == "override":
+            fields |= {"intent": data["intent"], "priority": data["priority"], "answer": data["answer"]}
+        return fields
+
+    def kept_for(self, ticket: Ticket) -> "ReviewForm":
+        """The agent's input, ready to submit again against the ticket as it is now."""
+        data = self.data.copy()
+        data["version"] = str(ticket.version)
+        data["loaded_at"] = timezone.now().isoformat()
+        return ReviewForm(data)
+
+
+def filters_of(request) -> str:
+    """The review queue's filters the agent came from, as a query string ("" when none)."""
+    return request.GET.get(FILTERS, "")
+
+
+def with_filters(url: str, filters: str) -> str:
+    return f"{url}?{urlencode({FILTERS: filters})}" if filters else url
+
+
+def review_page_url(ticket_id, filters: str = "") -> str:
+    return with_filters(reverse("admin:tickets_awaitingreviewticket_change", args=[ticket_id]), filters)
+
+
+def queue_url(filters: str = "") -> str:
+    url = reverse("admin:tickets_awaitingreviewticket_changelist")
+    return f"{url}?{filters}" if filters else url
+
+
+def next_in_queue(model_admin, request, *, after: Ticket, filters: str) -> Ticket | None:
+    """The first waiting ticket of the same list (filters, search, sort), other than `after`.
+
+    The list's own machinery applies the filters, so "next" means what the agent sees:
+    by default highest priority first, and oldest first within a priority.
+    """
+    listing = copy(request)
+    listing.method, listing.GET, listing.POST = "GET", QueryDict(filters), QueryDict()
+    try:
+        changelist = model_admin.get_changelist_instance(listing)
+    except IncorrectLookupParameters:
+        return None
+    return changelist.get_queryset(listing).exclude(pk=after.pk).first()
+
+
+def review_page_context(ticket: Ticket, *, filters: str) -> dict:
+    """What the review page shows, besides the form."""
+    rule, _, guard = ticket.routing_rule.partition(":")
+    policies = {p.key: p.pk for p in Policy.objects.filter(key__in=ticket.policy_keys)}
+    others = list(
+        Ticket.objects.filter(customer_email=ticket.customer_email)
+        .exclude(pk=ticket.pk)
+        .order_by("-created_at")[:OTHER_TICKETS_SHOWN]
+    )
+    for other in others:
+        other.review_url = review_page_url(other.pk, filters)
+    return {
+        "ticket": ticket,
+        "original": ticket,
+        "rule": rule,
+        "guard": guard if rule == Rule.GUARD else "",
+        "policies": [
+            (key, reverse("admin:tickets_policy_change", args=[policies[key]]) if key in policies else "")
+            for key in ticket.policy_keys
+        ],
+        "other_tickets": others,
+        "entries": timeline_entries(ticket),
+        "decisions": list(ticket.decisions.order_by("-created_at", "-id")),
+        "ticket_url": reverse("admin:tickets_ticket_change", args=[ticket.pk]),
+        "queue_url": queue_url(filters),
+        "review_url": with_filters(reverse("admin:tickets_review", args=[ticket.pk]), filters),
+        "filtered": bool(filters),
+    }
+
+
+def conflict_context(ticket: Ticket, *, message: str, loaded_at: datetime | None) -> dict:
+    """Who changed what since the agent opened the page (the last change when that is unknown)."""
+    entries = timeline_entries(ticket, since=loaded_at) if loaded_at else []
+    if not entries:
+        entries = timeline_entries(ticket)[-1:]
+    return {"message": message, "entries": entries}

@@ -1,0 +1,1 @@
+"""The customer's pages: landing, the web form, and the private ticket page."""
