@@ -28,6 +28,8 @@ venv: $(STAMP)
 LOOPBACK := $(filter 127.0.0.1 localhost ::1,$(ADDR))
 run: export DEBUG ?= $(if $(LOOPBACK),true,false)
 run: export HTTPS_ONLY ?= false
+# Links in emails and API answers point where `make run` serves.
+run: export SITE_URL ?= http://$(if $(LOOPBACK),127.0.0.1,$(ADDR)):$(PORT)
 run: venv
 	$(PY) -m supportdesk.envfile $(ENV_FILE)
 	$(PY) manage.py migrate --noinput
