@@ -3,7 +3,7 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -25,7 +25,7 @@ from tickets.services.conversation import (
 )
 from tickets.services.errors import ServiceError
 from tickets.services.submission import ticket_submit
-from tickets.throttles import TicketCreateThrottle
+from tickets.throttles import TicketCreateThrottle, TokenLookupThrottle
 
 
 @require_GET
@@ -74,8 +74,18 @@ def private_page(view):
 
     @wraps(view)
     def wrapper(request, pk, token):
+        # Wrong links count against the client like wrong API tokens (TICKETS_TOKEN_RATE),
+        # and a client over the limit is refused before its next guess is even checked.
+        throttle = TokenLookupThrottle()
+        wait = throttle.blocked_for(request)
+        if wait is not None:
+            response = HttpResponse("Too many attempts. Please try again later.", status=429)
+            response["Retry-After"] = str(max(int(wait), 1))
+            response["Content-Type"] = "text/plain; charset=utf-8"
+            return response
         ticket = Ticket.objects.filter(pk=pk).first()
         if ticket is None or not _link_opens(ticket, token):
+            throttle.record(request)
             raise Http404("No such ticket.")
         response = view(request, ticket)
         response["Cache-Control"] = "no-store"

@@ -297,6 +297,28 @@ def test_a_wrong_token_gets_exactly_the_same_404_as_a_missing_ticket(client):
 
 
 @pytest.mark.django_db
+def test_guessing_private_links_is_throttled_before_a_right_guess_can_land(client, settings):
+    settings.TICKETS_TOKEN_RATE = "3/minute"
+    ticket = answered()
+    good = portal_path(ticket)
+    wrong = good.replace(good.rstrip("/").rsplit("/", 1)[1], "y" * 43)
+
+    guesses = [client.get(wrong).status_code for _ in range(3)]
+    after = client.get(good)
+
+    assert guesses == [404, 404, 404]
+    assert after.status_code == 429 and int(after["Retry-After"]) >= 1
+
+
+@pytest.mark.django_db
+def test_a_customer_reopening_their_own_page_is_never_throttled(client, settings):
+    settings.TICKETS_TOKEN_RATE = "3/minute"
+    ticket = answered()
+
+    assert [client.get(portal_path(ticket)).status_code for _ in range(6)] == [200] * 6
+
+
+@pytest.mark.django_db
 def test_the_links_token_is_compared_in_constant_time(client):
     ticket = answered()
 
