@@ -31,8 +31,10 @@ from tickets.models import (
     Source,
     Ticket,
 )
+from tickets.permissions import PURGE_SECRETS, REVEAL_SECRETS
 from tickets.selectors import decision_latest
 from tickets.services.errors import Conflict, InvalidAction
+from tickets.services.redaction import text_masked, ticket_secrets_purge, ticket_secrets_reveal
 from tickets.services.review import review_act, review_bulk, review_bulk_refusal
 from tickets.services.submission import ticket_submit
 from tickets.timeline import timeline_entries
@@ -102,9 +104,27 @@ class TicketDisplayMixin:
             "<p>{}</p></details>",
             decision.engine,
             decision.model_name or "-",
-            decision.raw_output or "(empty)",
-            decision.error,
+            text_masked(decision.raw_output) or "(empty)",
+            text_masked(decision.error),
         )
+
+    # Secrets and personal data are masked wherever staff see ticket text (rubric section 5);
+    # the review page reveals the original to those allowed, and records that they looked.
+    @admin.display(description="Subject")
+    def subject_masked(self, obj):
+        return text_masked(obj.subject)
+
+    @admin.display(description="Body")
+    def body_masked(self, obj):
+        return text_masked(obj.body)
+
+    @admin.display(description="Suggestion")
+    def suggestion_masked(self, obj):
+        return text_masked(obj.suggestion)
+
+    @admin.display(description="Resolution")
+    def resolution_masked(self, obj):
+        return text_masked(obj.resolution)
 
     @admin.display(description="Timeline")
     def timeline(self, obj):
@@ -118,8 +138,8 @@ class TicketDisplayMixin:
 READ_ONLY_TICKET_FIELDS = (
     "review_page",
     "id",
-    "subject",
-    "body",
+    "subject_masked",
+    "body_masked",
     "customer_email",
     "status",
     "intent",
@@ -128,13 +148,13 @@ READ_ONLY_TICKET_FIELDS = (
     "resolvable",
     "language",
     "guards",
-    "suggestion",
+    "suggestion_masked",
     "cited_policies",
     "engine",
     "routing_rule",
     "routing_reason",
     "raw_output",
-    "resolution",
+    "resolution_masked",
     "decided_by",
     "version",
     "created_at",
@@ -147,7 +167,7 @@ READ_ONLY_TICKET_FIELDS = (
 @admin.register(AwaitingReviewTicket)
 class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
     list_display = (
-        "subject",
+        "subject_masked",
         "priority",
         "sla",
         "intent",
@@ -186,16 +206,38 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
 
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_view)
-        return [path("<uuid:pk>/review/", review, name="tickets_review"), *super().get_urls()]
+        purge = self.admin_site.admin_view(self.purge_view)
+        return [
+            path("<uuid:pk>/review/", review, name="tickets_review"),
+            path("<uuid:pk>/purge-secrets/", purge, name="tickets_purge_secrets"),
+            *super().get_urls(),
+        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The review page, for a ticket in any status: it shows where the ticket is now."""
         if request.method != "GET" or not self.has_view_permission(request):
             raise PermissionDenied
         ticket = _ticket_or_404(object_id)
-        return self.review_page(request, ticket, ReviewForm.for_ticket(ticket))
+        revealed = False
+        if request.GET.get("reveal") == "1" and request.user.has_perm(REVEAL_SECRETS):
+            ticket_secrets_reveal(ticket_id=ticket.pk, actor=request.user)  # audited
+            revealed = True
+        return self.review_page(request, ticket, ReviewForm.for_ticket(ticket), revealed=revealed)
 
-    def review_page(self, request, ticket, form, *, conflict=None, status=200):
+    def purge_view(self, request, pk):
+        if request.method != "POST" or not request.user.has_perm(PURGE_SECRETS):
+            raise PermissionDenied
+        ticket = _ticket_or_404(pk)
+        try:
+            ticket_secrets_purge(
+                ticket_id=ticket.pk, actor=request.user, version=_int(request.POST.get("version"))
+            )
+            messages.success(request, "Secrets and personal data were masked in this ticket for good.")
+        except (Conflict, InvalidAction) as exc:
+            messages.error(request, str(exc))
+        return redirect(review_page_url(ticket.pk, filters_of(request)))
+
+    def review_page(self, request, ticket, form, *, conflict=None, status=200, revealed=False):
         context = {
             **self.admin_site.each_context(request),
             **review_page_context(ticket, filters=filters_of(request)),
@@ -206,6 +248,10 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
             "can_review": self.has_review_permission(request),
             "form": form,
             "conflict": conflict,
+            "revealed": revealed,
+            "can_reveal": request.user.has_perm(REVEAL_SECRETS),
+            "can_purge": request.user.has_perm(PURGE_SECRETS),
+            "purge_url": reverse("admin:tickets_purge_secrets", args=[ticket.pk]),
         }
         return TemplateResponse(request, "admin/tickets/review.html", context, status=status)
 
@@ -267,6 +313,13 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
         bulk_review(request, queryset, "spam")
 
 
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _ticket_or_404(pk) -> Ticket:
     try:
         ticket = Ticket.objects.filter(pk=pk).first()
@@ -279,7 +332,15 @@ def _ticket_or_404(pk) -> Ticket:
 
 @admin.register(Ticket)
 class TicketAdmin(TicketDisplayMixin, admin.ModelAdmin):
-    list_display = ("subject", "status", "intent", "priority", "confidence", "decided_by", "created_at")
+    list_display = (
+        "subject_masked",
+        "status",
+        "intent",
+        "priority",
+        "confidence",
+        "decided_by",
+        "created_at",
+    )
     list_filter = ("status", "intent", "priority", "decided_by", "routing_rule", "engine")
     search_fields = ("subject", "body", "customer_email")
     readonly_fields = READ_ONLY_TICKET_FIELDS

@@ -8,7 +8,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from ai_engine import INTENTS, PRIORITIES, secrets_find
+from ai_engine import INTENTS, PRIORITIES, secrets_find, secrets_mask
 from tickets.validators import customer_email_deliverable
 
 # Lets constraints say `subject__length__gte=1`.
@@ -140,7 +140,8 @@ class Ticket(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.subject} ({self.status})"
+        # Shown in admin titles, breadcrumbs and messages: never a pasted secret.
+        return f"{secrets_mask(self.subject)} ({self.status})"
 
     @property
     def is_decided_by_human(self) -> bool:
