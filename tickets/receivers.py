@@ -12,7 +12,7 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from tickets.queue import answer_enqueue, confirmation_enqueue, triage_enqueue
-from tickets.signals import ticket_answered, ticket_submitted
+from tickets.signals import ticket_answered, ticket_awaiting_human, ticket_submitted
 
 
 @receiver(ticket_submitted)
@@ -22,8 +22,10 @@ def enqueue_triage(sender, ticket_id, **kwargs) -> None:
     transaction.on_commit(_call(triage_enqueue, ticket_id), robust=True)
 
 
-@receiver(ticket_submitted)
+@receiver(ticket_awaiting_human)
 def enqueue_confirmation_email(sender, ticket_id, **kwargs) -> None:
+    # Not at submission: an auto-resolved ticket's answer (which carries the private link)
+    # is then its only automatic email, so an unverified address gets one per ticket.
     transaction.on_commit(_call(confirmation_enqueue, ticket_id), robust=True)
 
 

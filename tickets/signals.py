@@ -6,3 +6,6 @@ from django.dispatch import Signal
 ticket_submitted = Signal()
 # Sent when a ticket gets an answer that must reach the customer, with `ticket_id`.
 ticket_answered = Signal()
+# Sent when triage hands a ticket to a human (routed to review, or triage gave up), with
+# `ticket_id`: the customer's one automatic email is then the "we received it" confirmation.
+ticket_awaiting_human = Signal()

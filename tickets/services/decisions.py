@@ -22,7 +22,7 @@ from tickets.selectors import decision_reusable, policy_texts
 from tickets.services.decision_log import decision_record, triage_audit
 from tickets.services.engine import engine_get
 from tickets.services.errors import Conflict
-from tickets.signals import ticket_answered
+from tickets.signals import ticket_answered, ticket_awaiting_human
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +134,8 @@ def triage_apply(
         triage_audit(ticket, decision, proposal.routing, before, actor)
         if proposal.routing.auto_resolved:
             ticket_answered.send(sender=Ticket, ticket_id=ticket.pk)
+        elif before in (Status.NEW, Status.TRIAGING):
+            ticket_awaiting_human.send(sender=Ticket, ticket_id=ticket.pk)
     metrics.ticket_routed(status=proposal.routing.status, rule=proposal.routing.rule)
     return TriageOutcome(ticket, decision, proposal.routing, applied=True)
 

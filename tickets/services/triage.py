@@ -11,6 +11,7 @@ from tickets import metrics
 from tickets.models import AuditEvent, DecidedBy, Status, Ticket
 from tickets.rules import Rule
 from tickets.services.decisions import triage_apply, triage_propose
+from tickets.signals import ticket_awaiting_human
 
 logger = logging.getLogger(__name__)
 
@@ -71,4 +72,5 @@ def ticket_give_up(*, ticket: Ticket) -> str:
             note=reason,
         )
         metrics.ticket_routed(status=Status.AWAITING_REVIEW, rule=Rule.TRIAGE_FAILED)
+        ticket_awaiting_human.send(sender=Ticket, ticket_id=ticket.pk)
     return "gave up: sent to review"

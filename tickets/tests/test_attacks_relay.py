@@ -132,3 +132,32 @@ def test_automatic_answers_to_one_address_are_capped_per_hour_and_the_rest_wait_
         )
     assert response.status_code == 200
     assert len(mail.outbox) == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "subject, body, expected",
+    [
+        # Answered by the policies: the answer (with the private link) is the one email.
+        (
+            "API 429",
+            "Our sync gets HTTP 429 Too Many Requests from your API. What is the limit?",
+            "Re: API 429",
+        ),
+        # Needs a person: the confirmation is the one email; the agent's answer comes later.
+        ("Charged twice", "You charged my card twice this month for the Pro plan.", "Charged twice"),
+    ],
+)
+def test_every_ticket_gets_exactly_one_automatic_email(
+    settings, django_capture_on_commit_callbacks, subject, body, expected
+):
+    from django.core import mail
+
+    from tickets.services.submission import ticket_submit
+
+    settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.0  # the first case must auto-resolve
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_submit(subject=subject, body=body, customer_email="lena@example.com")
+
+    assert len(mail.outbox) == 1
+    assert expected in mail.outbox[0].subject

@@ -36,12 +36,9 @@ def test_submitted_ticket_is_enqueued_after_commit_with_its_id(orm_queue, django
     with django_capture_on_commit_callbacks(execute=True):
         ticket, _ = ticket_submit(**SUBMISSION)
 
-    # Its triage, and the confirmation email with the customer's private link.
+    # Its triage only: the confirmation waits until triage hands the ticket to a person.
     queued = sorted((message.task["func"], message.task["args"]) for message in OrmQ.objects.all())
-    assert queued == [
-        ("tickets.tasks.send_confirmation", (ticket.pk,)),
-        ("tickets.tasks.triage_ticket", (ticket.pk,)),
-    ]
+    assert queued == [("tickets.tasks.triage_ticket", (ticket.pk,))]
 
 
 @pytest.mark.django_db
