@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ORDER_VAR
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -80,10 +81,10 @@ def queue_url(filters: str = "") -> str:
 
 
 def next_in_queue(model_admin, request, *, after: Ticket, filters: str) -> Ticket | None:
-    """The first waiting ticket of the same list (filters, search, sort), other than `after`.
+    """The next waiting ticket of the same list (filters, search, sort), other than `after`.
 
-    The list's own machinery applies the filters, so "next" means what the agent sees:
-    by default highest priority first, and oldest first within a priority.
+    The list's own machinery applies the filters and any sort the agent chose; without
+    one, "next" is the oldest waiting ticket, so nothing waits forever behind newer ones.
     """
     listing = copy(request)
     listing.method, listing.GET, listing.POST = "GET", QueryDict(filters), QueryDict()
@@ -91,7 +92,10 @@ def next_in_queue(model_admin, request, *, after: Ticket, filters: str) -> Ticke
         changelist = model_admin.get_changelist_instance(listing)
     except IncorrectLookupParameters:
         return None
-    return changelist.get_queryset(listing).exclude(pk=after.pk).first()
+    waiting = changelist.get_queryset(listing).exclude(pk=after.pk)
+    if ORDER_VAR not in listing.GET:
+        waiting = waiting.order_by("created_at", "id")
+    return waiting.first()
 
 
 def review_page_context(ticket: Ticket, *, filters: str) -> dict:

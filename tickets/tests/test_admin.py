@@ -405,3 +405,21 @@ def test_queue_page_shows_the_review_form_prefilled_with_the_suggestion(
     client.force_login(viewer)
     page = client.get(change_url(ticket)).content.decode()
     assert 'id="review-form"' not in page and "You may view this ticket but not review it." in page
+
+
+@pytest.mark.django_db
+def test_after_a_decision_the_next_ticket_is_the_oldest_waiting_one_unless_the_agent_sorted(agent_client):
+    reviewed = queued(subject="Being reviewed")
+    oldest = queued(subject="Oldest, low", priority="low")
+    queued(subject="Newer, high", priority="high")
+    Ticket.objects.filter(pk=oldest.pk).update(created_at=reviewed.created_at.replace(year=2020))
+    page = agent_client.get(reverse("admin:tickets_awaitingreviewticket_change", args=[reviewed.pk]))
+    form = page.context["form"]
+
+    response = agent_client.post(
+        reverse("admin:tickets_review", args=[reviewed.pk]),
+        {**{k: v for k, v in form.initial.items() if v is not None}, "action": "spam"},
+    )
+
+    assert response.status_code == 302
+    assert str(oldest.pk) in response["Location"]
