@@ -40,6 +40,9 @@ run: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
+# One test process per core; worksteal evens out the few long tests (training, live servers).
+# `make test PYTEST_ARGS=tickets/tests/test_api.py` runs one file in one process.
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: venv lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 

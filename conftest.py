@@ -1,5 +1,7 @@
 """Fixtures shared by every test module."""
 
+import fcntl
+
 import pytest
 from django.conf import settings
 
@@ -8,8 +10,15 @@ from ai_engine import local_model_is_starter_only, local_model_train
 
 @pytest.fixture(scope="session", autouse=True)
 def trained_local_model():
-    """Train the local engine once from the starter examples; again only when they change."""
+    """Train the local engine once from the starter examples; again only when they change.
+
+    Parallel test workers (pytest-xdist) share the file: the first one to take the lock
+    trains, the others wait for it and find the model up to date.
+    """
     path = settings.AI_LOCAL_MODEL_PATH
-    if not local_model_is_starter_only(path):
-        local_model_train([], path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not local_model_is_starter_only(path):
+            local_model_train([], path)
     return path

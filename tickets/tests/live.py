@@ -20,7 +20,20 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get("POSTGRES_TEST_URL", "postgres://postgres@127.0.0.1:5432/test")
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+def _redis_test_url() -> str:
+    """REDIS_TEST_URL's database, one lower for each parallel test worker (gw0, gw1, ...).
+
+    Live stacks flush their Redis database, so two workers must never share one.
+    """
+    url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    prefix, database = url.rsplit("/", 1)
+    return f"{prefix}/{int(database) - int(worker.removeprefix('gw'))}"
+
+
+REDIS_URL = _redis_test_url()
 
 
 def free_port() -> int:
