@@ -40,6 +40,10 @@ _EXPORTS = {
     "language_warm": "language",
     "secrets_find": "sensitive",
     "secrets_mask": "sensitive",
+    # the local engine's sentence embedder (loaded with the local model, once per process)
+    "embed": "embedding",
+    "embedding_identity": "embedding",
+    "embedding_warm": "embedding",
     # training
     "local_model_train": "training",
     "local_model_usable": "training",

@@ -56,6 +56,7 @@ def local_engine_load(path: Path) -> "LocalEngine":
 class LocalEngine:
     name = "local"
     prompt = None
+    calls_network = False
 
     def __init__(self, model: local_model.LocalModel):
         self.model = model

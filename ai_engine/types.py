@@ -54,6 +54,8 @@ class EngineResult:
     latency_ms: float = 0.0
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    # The server's rate limit stopped the call: worth retrying later, not a verdict on the ticket.
+    rate_limited: bool = False
 
     @property
     def ok(self) -> bool:

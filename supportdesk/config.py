@@ -60,6 +60,13 @@ def parse_positive_int(value: str | int) -> int:
     return number
 
 
+def parse_non_negative_int(value: str | int) -> int:
+    number = int(value)
+    if number < 0:
+        raise ValueError(f"{value!r} is not a whole number of at least 0")
+    return number
+
+
 def parse_intent_thresholds(value: str) -> dict[str, float]:
     """`billing=0.95,account=0.97` -> {"billing": 0.95, "account": 0.97}."""
     thresholds: dict[str, float] = {}

@@ -21,12 +21,14 @@ from supportdesk.config import (
     parse_bool,
     parse_intent_thresholds,
     parse_networks,
+    parse_non_negative_int,
     parse_positive_int,
     parse_priority_hours,
     parse_rate,
     read,
     require,
 )
+from supportdesk.mail_config import parse_imap_url, parse_mailbox_address
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -309,6 +311,14 @@ AI_LOCAL_MODEL_PATH = Path(
     read("AI_LOCAL_MODEL_PATH", env.str, default=str(BASE_DIR / "var" / "local_model.npz"))
 )
 AI_CASCADE_THRESHOLD = read("AI_CASCADE_THRESHOLD", env.float, default=0.80)
+# BLAS threads the local engine's sentence embedder uses per process: with two on two
+# shared cores its latency became erratic.
+AI_EMBEDDING_THREADS = read("AI_EMBEDDING_THREADS", parse_positive_int, default="1")
+# LLM calls one worker process keeps in flight at once (threads waiting on the server).
+AI_LLM_CONCURRENCY = read("AI_LLM_CONCURRENCY", parse_positive_int, default="8")
+# The LLM provider's limits, per worker process and minute (0: none); a 429 pauses the process.
+AI_LLM_REQUESTS_PER_MINUTE = read("AI_LLM_REQUESTS_PER_MINUTE", parse_non_negative_int, default="0")
+AI_LLM_TOKENS_PER_MINUTE = read("AI_LLM_TOKENS_PER_MINUTE", parse_non_negative_int, default="0")
 
 # --- Routing rules (tickets.routing) ------------------------------------------
 
@@ -362,7 +372,10 @@ Q_CLUSTER = {
     "ack_failures": True,
     "max_attempts": 3,
     "catch_up": False,
-    "save_limit": 1000,
+    # Successful tasks are not stored (-1): to prune them, django-q2 locked and loaded every
+    # stored success (up to save_limit, with their pickled arguments and results) after each
+    # task. Their work is recorded anyway (decisions, timeline, emails); failures are stored.
+    "save_limit": -1,
     "poll": 0.2,
     "label": "Tasks",
 }
@@ -384,6 +397,24 @@ ANSWER_EMAIL_MAX_ATTEMPTS = read("ANSWER_EMAIL_MAX_ATTEMPTS", env.int, default=5
 # Customer addresses are not verified, so automatic replies to one address are capped per
 # hour (beyond it the ticket waits for a human): the service cannot be made to mail strangers.
 AUTO_REPLIES_PER_ADDRESS_PER_HOUR = read("AUTO_REPLIES_PER_ADDRESS_PER_HOUR", parse_positive_int, default="3")
+
+# --- Email in (tickets/email/) -------------------------------------------------------
+
+# The support mailbox: replies go to its plus-address (support+<token>@...), which threads them.
+INBOUND_EMAIL_ADDRESS = read("INBOUND_EMAIL_ADDRESS", parse_mailbox_address, default=DEFAULT_FROM_EMAIL)
+# POST /inbound/email/ answers only with this in X-Inbound-Token; unset, the endpoint is off (404).
+INBOUND_EMAIL_TOKEN = read("INBOUND_EMAIL_TOKEN", env.str, default="")
+# The mailbox the periodic reader (and `manage.py fetch_mail`) empties; unset: no reader.
+IMAP_CONFIG = read("IMAP_URL", parse_imap_url, default="")
+# Where read mail goes (created if missing); unset: it is only marked as seen.
+IMAP_PROCESSED_FOLDER = read("IMAP_PROCESSED_FOLDER", env.str, default="")
+# Trust this CA for the IMAP server's certificate (a private CA); unset: the system's CAs.
+IMAP_CA_FILE = read("IMAP_CA_FILE", env.str, default="")
+# A larger mail is quarantined unread; a larger attachment is dropped with a note.
+INBOUND_EMAIL_MAX_BYTES = read("INBOUND_EMAIL_MAX_BYTES", parse_positive_int, default=str(10 * 2**20))
+INBOUND_ATTACHMENT_MAX_BYTES = read(
+    "INBOUND_ATTACHMENT_MAX_BYTES", parse_positive_int, default=str(5 * 2**20)
+)
 
 # --- Customer pages, response targets, metrics ---------------------------------------
 

@@ -13,6 +13,7 @@ from tickets.api import (
     TicketTriageApi,
     TicketTriageDeprecatedApi,
 )
+from tickets.email.endpoint import inbound_email
 from tickets.permissions import CanReadApiDocs
 
 # An unexpected error with DEBUG off: JSON for API clients, never a traceback.
@@ -33,6 +34,8 @@ urlpatterns = [
     *both("tickets/<uuid:pk>/reveal/", TicketRevealApi.as_view(), "ticket-reveal"),
     *both("tickets/<uuid:pk>/purge-secrets/", TicketPurgeSecretsApi.as_view(), "ticket-purge-secrets"),
     *both("tickets/<uuid:pk>/revoke-token/", TicketRevokeTokenApi.as_view(), "ticket-revoke-token"),
+    # One raw mail (message/rfc822) from an MTA or a mail provider; off unless INBOUND_EMAIL_TOKEN is set.
+    *both("inbound/email/", inbound_email, "inbound-email"),
     # API_DOCS_STAFF_ONLY restricts both to staff. The docs page loads its script from a
     # URL, not inline, so it runs under the Content-Security-Policy.
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[CanReadApiDocs]), name="schema"),

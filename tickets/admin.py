@@ -22,6 +22,7 @@ from tickets.admin_review import (
 )
 from tickets.clients import client_from_request
 from tickets.conversation_admin import SlaAdminMixin, SlaFilter
+from tickets.email import admin as email_admin  # noqa: F401 (registers the quarantine and mail pages)
 from tickets.models import (
     AuditEvent,
     AwaitingReviewTicket,

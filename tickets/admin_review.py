@@ -8,12 +8,14 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ORDER_VAR
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
+from tickets.email.selectors import ticket_mail
 from tickets.models import Intent, Policy, Priority, Ticket
 from tickets.rules import Rule
 from tickets.services.review import ACTIONS
@@ -125,6 +127,8 @@ def review_page_context(ticket: Ticket, *, filters: str) -> dict:
         "queue_url": queue_url(filters),
         "review_url": with_filters(reverse("admin:tickets_review", args=[ticket.pk]), filters),
         "filtered": bool(filters),
+        "mail": ticket_mail(ticket),
+        "attachment_limit": settings.INBOUND_ATTACHMENT_MAX_BYTES,
     }
 
 

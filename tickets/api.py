@@ -14,10 +14,12 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from tickets.clients import client_from_request
 from tickets.models import Source, Ticket
+from tickets.pagination import keyset_page
 from tickets.permissions import (
     REVIEW_TICKETS,
     VIEW_TICKETS,
@@ -131,12 +133,18 @@ class TicketCollectionApi(APIView):
         filters.is_valid(raise_exception=True)
         params = dict(filters.validated_data)
         ordering = ORDERING[params.pop("ordering", "-created_at")]
-        params.pop("limit", None)
-        params.pop("offset", None)
-        tickets = Ticket.objects.filter(**params).order_by(*ordering)
-        paginator = LimitOffsetPagination()
-        page = paginator.paginate_queryset(tickets, request, view=self)
-        return paginator.get_paginated_response(TicketListOutputSerializer(page, many=True).data)
+        limit = params.pop("limit", api_settings.PAGE_SIZE)
+        params.pop("cursor", None)
+        offset = params.pop("offset", None)
+        tickets = Ticket.objects.filter(**params)
+        if offset is not None:
+            # Deprecated, kept for one release: cost grows with the offset and the table.
+            paginator = LimitOffsetPagination()
+            page = paginator.paginate_queryset(tickets.order_by(*ordering), request, view=self)
+            return paginator.get_paginated_response(TicketListOutputSerializer(page, many=True).data)
+        page = keyset_page(tickets, request, ordering=ordering, limit=limit)
+        page["results"] = TicketListOutputSerializer(page["results"], many=True).data
+        return Response(page)
 
 
 class TicketDetailApi(APIView):

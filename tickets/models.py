@@ -105,6 +105,10 @@ class Ticket(models.Model):
             models.Index("status", models.F("priority_rank").desc(), "created_at", name="ticket_queue_idx"),
             models.Index(fields=["customer_email", "-created_at"], name="ticket_customer_idx"),
             models.Index(fields=["-created_at"], name="ticket_created_idx"),
+            # Staff lists filtered by status, intent or priority, newest first (keyset pages).
+            models.Index(fields=["status", "-created_at"], name="ticket_status_created_idx"),
+            models.Index(fields=["intent", "-created_at"], name="ticket_intent_created_idx"),
+            models.Index(fields=["priority", "-created_at"], name="ticket_priority_created_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -230,7 +234,11 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["ticket", "-created_at"], name="decision_ticket_idx")]
+        indexes = [
+            models.Index(fields=["ticket", "-created_at"], name="decision_ticket_idx"),
+            # The prompt-immutability check reads only the decisions made since its last look.
+            models.Index(fields=["prompt_version", "created_at"], name="decision_prompt_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.engine} decision for {self.ticket_id}"
@@ -397,3 +405,12 @@ class Message(models.Model):
     @property
     def customer_sees(self) -> bool:
         return self.kind != self.Kind.INTERNAL_NOTE
+
+
+# The email channel's rows live beside their code; imported here so Django registers them.
+from tickets.email.models import (  # noqa: E402, F401
+    EmailAttachment,
+    EmailThread,
+    InboundEmail,
+    QuarantinedEmail,
+)

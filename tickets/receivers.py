@@ -12,10 +12,11 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from tickets.queue import answer_enqueue, confirmation_enqueue, triage_enqueue
-from tickets.signals import ticket_answered, ticket_awaiting_human, ticket_submitted
+from tickets.signals import ticket_answered, ticket_awaiting_human, ticket_submitted, ticket_triage_deferred
 
 
 @receiver(ticket_submitted)
+@receiver(ticket_triage_deferred)
 def enqueue_triage(sender, ticket_id, **kwargs) -> None:
     # on_commit: a ticket in a rolled-back transaction never reaches a worker,
     # and a worker never looks for a row it cannot see yet.

@@ -27,6 +27,8 @@ class Rule(StrEnum):
     CUSTOMER_REOPENED = "customer_reopened"
     # The automatic reply was held: this address had its hourly share of automatic email.
     AUTO_REPLY_LIMIT = "auto_reply_limit"
+    # The automatic reply was held: the ticket's mail came from a machine (auto-reply, bounce).
+    AUTOMATIC_SENDER = "automatic_sender"
 
 
 @dataclass(frozen=True)

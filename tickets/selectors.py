@@ -38,9 +38,41 @@ def decision_reusable(fingerprint: str) -> Decision | None:
     )
 
 
+def decisions_reusable(fingerprints: list[str]) -> dict[str, Decision]:
+    """`decision_reusable` for many fingerprints in one query: fingerprint -> first decision."""
+    found: dict[str, Decision] = {}
+    decisions = (
+        Decision.objects.filter(input_hash__in=fingerprints, output__isnull=False)
+        .exclude(routing_rule="")
+        .order_by("created_at", "id")
+    )
+    for decision in decisions:
+        found.setdefault(decision.input_hash, decision)
+    return found
+
+
 def prompt_edited_since_use(*, version: str, sha256: str) -> bool:
-    """True when decisions used prompt `version` with a different text."""
-    return Decision.objects.filter(prompt_version=version).exclude(prompt_hash=sha256).exists()
+    """True when decisions used prompt `version` with a different text.
+
+    Each process remembers when it last found the log clean for a (version, text), and
+    then reads only the decisions made since (an index range), not the whole log.
+    """
+    key = (version, sha256)
+    now = timezone.now()
+    checked_at = _prompt_checked_at.get(key)
+    decisions = Decision.objects.filter(prompt_version=version)
+    if checked_at is not None:
+        # A decision is stamped when written and committed moments later; the margin
+        # also covers clocks of other hosts running a little behind.
+        decisions = decisions.filter(created_at__gte=checked_at - PROMPT_CHECK_MARGIN)
+    if decisions.exclude(prompt_hash=sha256).exists():
+        return True
+    _prompt_checked_at[key] = now
+    return False
+
+
+PROMPT_CHECK_MARGIN = timedelta(seconds=60)
+_prompt_checked_at: dict[tuple[str, str], object] = {}
 
 
 def tickets_awaiting_review() -> QuerySet[Ticket]:

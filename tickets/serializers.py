@@ -211,7 +211,8 @@ class TicketListOutputSerializer(MaskedTicketTextMixin, serializers.ModelSeriali
 
 
 class TicketListPageOutputSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(help_text="Exact up to 10,000; then 10,000 with count_capped.")
+    count_capped = serializers.BooleanField(required=False)
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = TicketListOutputSerializer(many=True)
@@ -265,7 +266,12 @@ class TicketListFilterSerializer(StrictInputSerializer):
         choices=["created_at", "-created_at", "priority", "-priority"], required=False
     )
     limit = serializers.IntegerField(min_value=1, max_value=500, required=False)
-    offset = serializers.IntegerField(min_value=0, max_value=INT_MAX, required=False)
+    cursor = serializers.CharField(
+        required=False, max_length=500, help_text="From `next`: the page after the last row shown."
+    )
+    offset = serializers.IntegerField(
+        min_value=0, max_value=INT_MAX, required=False, help_text="Deprecated: use `cursor`."
+    )
 
 
 # --- POST /tickets/{id}/triage --------------------------------------------------

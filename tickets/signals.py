@@ -9,3 +9,6 @@ ticket_answered = Signal()
 # Sent when triage hands a ticket to a human (routed to review, or triage gave up), with
 # `ticket_id`: the customer's one automatic email is then the "we received it" confirmation.
 ticket_awaiting_human = Signal()
+# Sent when triage hands a claimed ticket back untried (the model's rate limit stopped it),
+# with `ticket_id`: it needs triage again soon.
+ticket_triage_deferred = Signal()

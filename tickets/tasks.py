@@ -1,16 +1,20 @@
 """django-q2 tasks: thin, idempotent, given ids, never instances."""
 
+from django.conf import settings
+
+from tickets.email.imap import mailbox_fetch
 from tickets.queue import answer_enqueue, triage_enqueue
 from tickets.selectors import tickets_stuck
 from tickets.services.answers import answer_send
 from tickets.services.confirmation import confirmation_send
 from tickets.services.conversation import outcomes_assume
 from tickets.services.retriage import ticket_retriage
-from tickets.services.triage import ticket_triage
+from tickets.services.triage_concurrent import triage_concurrently
 
 
 def triage_ticket(ticket_id) -> str:
-    return ticket_triage(ticket_id=ticket_id)
+    # With an LLM engine the task also triages other waiting tickets, calls in parallel.
+    return triage_concurrently(ticket_id=ticket_id)
 
 
 def send_answer(ticket_id) -> str:
@@ -26,6 +30,13 @@ def send_confirmation(ticket_id) -> str:
 def assume_silent_outcomes() -> str:
     """Scheduled (hourly): answers nobody judged for RESOLUTION_ASSUMED_AFTER_DAYS become `assumed`."""
     return f"{outcomes_assume()} answers assumed resolved"
+
+
+def fetch_mail() -> str:
+    """Scheduled (every minute): read the support mailbox into tickets, when IMAP_URL is set."""
+    if settings.IMAP_CONFIG is None:
+        return "no mailbox: IMAP_URL is not set"
+    return str(mailbox_fetch())
 
 
 def sweep_stuck_tickets() -> str:

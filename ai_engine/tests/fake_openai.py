@@ -6,6 +6,7 @@ it received, so tests can check what the SDK actually sent over the wire.
 
 import json
 import math
+import random
 import re
 import threading
 import time
@@ -45,6 +46,15 @@ class FakeOpenAI:
         self.replies: deque[Reply] = deque()
         self.default = Reply(content=decision_json())
         self.requests: list[dict] = []
+        # Load knobs for benchmarks: this fraction of requests gets a 429 with this Retry-After.
+        self.rate_limit_fraction = 0.0
+        self.retry_after = "0"
+        self.rate_limited = 0
+        # Requests being answered right now, and the most there ever were at once.
+        self.in_flight = 0
+        self.peak_in_flight = 0
+        self._lock = threading.Lock()
+        self._random = random.Random(7)
         handler = self._handler()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
@@ -76,14 +86,30 @@ class FakeOpenAI:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            # Keep-alive, as real servers do: a client that reuses its connections is seen to.
+            protocol_version = "HTTP/1.1"
+
             def log_message(self, *args):
                 pass
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 request = json.loads(self.rfile.read(length) or b"{}")
-                fake.requests.append({"path": self.path, "body": request})
-                reply = fake._next()
+                fake.requests.append(
+                    {"path": self.path, "body": request, "at": time.monotonic(), "peer": self.client_address}
+                )
+                with fake._lock:
+                    fake.in_flight += 1
+                    fake.peak_in_flight = max(fake.peak_in_flight, fake.in_flight)
+                    limited = fake._random.random() < fake.rate_limit_fraction
+                    fake.rate_limited += limited
+                try:
+                    self._answer(request, Reply(status=429) if limited else fake._next())
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
+
+            def _answer(self, request: dict, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.status != 200:
@@ -100,7 +126,7 @@ class FakeOpenAI:
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(body)))
                     if status == 429:
-                        self.send_header("Retry-After", "0")
+                        self.send_header("Retry-After", fake.retry_after)
                     self.end_headers()
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):

@@ -53,7 +53,14 @@ def test_database_on_a_closed_port_gives_503s_even_with_debug_on(tmp_path):
 
 def test_redis_on_a_closed_port_refuses_customers_honestly_and_keeps_staff_tickets(tmp_path):
     closed = free_port()
-    with LiveStack(tmp_path, REDIS_URL=f"redis://127.0.0.1:{closed}/0", SWEEP_NEW_AFTER_SECONDS=0) as stack:
+    # A rate that can bind, as in production: counting it needs Redis (a rate no client can
+    # reach is not counted at all, so such a POST would not notice Redis is gone).
+    with LiveStack(
+        tmp_path,
+        REDIS_URL=f"redis://127.0.0.1:{closed}/0",
+        SWEEP_NEW_AFTER_SECONDS=0,
+        TICKETS_ANON_RATE="30/minute",
+    ) as stack:
         stack.manage("createsuperuser", "--noinput", "--username", "ops", "--email", "ops@example.com")
         key = stack.manage("drf_create_token", "ops").split()[2]
         with serving(stack.env) as url:

@@ -1,6 +1,7 @@
 """Running an engine over dataset rows and routing each result, writing nothing."""
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ai_engine import EngineResult, TicketText
 from tickets.evaluation.dataset import Row
@@ -25,12 +26,22 @@ def engine_label(engine_name: str, prompt_version: str | None) -> str:
     return f"{engine_name}:{prompt_version}" if prompt_version else engine_name
 
 
-def evaluate_rows(rows: list[Row], *, engine_name: str, prompt_version: str | None = None, config=None):
+def evaluate_rows(
+    rows: list[Row],
+    *,
+    engine_name: str,
+    prompt_version: str | None = None,
+    config=None,
+    local_model_path: Path | None = None,
+):
     """Every row through the engine and the production routing rules. No database writes.
 
+    `local_model_path`: another local model file than AI_LOCAL_MODEL_PATH (comparing two).
     Raises EngineError when the engine cannot run at all.
     """
-    engine = engine_get(engine_name=engine_name, prompt_version=prompt_version)
+    engine = engine_get(
+        engine_name=engine_name, prompt_version=prompt_version, local_model_path=local_model_path
+    )
     policies = policy_texts()
     keys = frozenset(p.key for p in policies)
     config = config or routing_config()

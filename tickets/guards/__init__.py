@@ -18,6 +18,7 @@ misses in every language.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tickets.guards.content import no_request
 from tickets.guards.deadline import deadline
 from tickets.guards.feedback import feature_request, negative_feedback
 from tickets.guards.injection import exposed_secret, prompt_injection
@@ -53,6 +54,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard("deadline", "hard deadline within 24 hours", True, deadline),
     Guard("feature_request", "feature request or roadmap question", False, feature_request),
     Guard("negative_feedback", "complaint or negative feedback", False, negative_feedback),
+    Guard("no_request", "too few words to hold a request", False, no_request),
 )
 # The vocabulary of guard names, stored in routing rules as "guard:<name>".
 GUARD_NAMES: tuple[str, ...] = tuple(guard.name for guard in GUARDS)

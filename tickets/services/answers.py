@@ -3,20 +3,20 @@
 import logging
 import re
 import unicodedata
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ai_engine import reply_language, secrets_find, secrets_mask
 from tickets import metrics
+from tickets.email.outgoing import automatic_mail_refused, mail_build
 from tickets.models import AuditEvent, DecidedBy, Status, Ticket
 from tickets.portal.links import portal_url
 from tickets.rules import Rule
 from tickets.services.conversation import answer_record
+from tickets.services.mail_limits import automatic_mail_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +52,13 @@ def answer_send(*, ticket_id) -> str:
     automatic = ticket.decided_by == DecidedBy.AI
     if automatic and _automatic_answer_sent(ticket):
         return "nothing to send: this ticket already had its automatic answer"
-    if automatic and _automatic_answers_last_hour(ticket.customer_email) >= (
-        settings.AUTO_REPLIES_PER_ADDRESS_PER_HOUR
-    ):
+    if automatic and (machine := automatic_mail_refused(ticket)):
+        return _hold_for_review(
+            ticket,
+            rule=Rule.AUTOMATIC_SENDER,
+            note=f"Automatic reply held: the ticket's mail came from a machine ({machine}).",
+        )
+    if automatic and not automatic_mail_allowed(ticket.customer_email):
         return _hold_for_review(
             ticket,
             rule=Rule.AUTO_REPLY_LIMIT,
@@ -66,13 +70,9 @@ def answer_send(*, ticket_id) -> str:
     if any(finding.is_secret for finding in secrets_find(scanned)):
         return _withhold(ticket)
     Ticket.objects.filter(pk=ticket.pk).update(answer_attempts=F("answer_attempts") + 1)
+    message = mail_build(ticket=ticket, subject=subject, body=body, automatic=automatic)
     try:
-        send_mail(
-            subject=subject,
-            message=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[ticket.customer_email],
-        )
+        message.send()
     except Exception as exc:  # SMTP errors come in many types; all mean "try later"
         AuditEvent.objects.create(
             ticket=ticket, kind=AuditEvent.Kind.ANSWER_FAILED, note=f"{type(exc).__name__}: {exc}"
@@ -89,7 +89,7 @@ def answer_send(*, ticket_id) -> str:
             action=ticket.decided_by,
             note=f"to {ticket.customer_email}",
         )
-        answer_record(ticket=ticket, sent_at=now)
+        answer_record(ticket=ticket, sent_at=now, email_message_id=message.extra_headers["Message-ID"])
     return "sent"
 
 
@@ -144,14 +144,3 @@ def _hold_for_review(ticket: Ticket, *, rule: str, note: str) -> str:
 
 def _automatic_answer_sent(ticket: Ticket) -> bool:
     return ticket.events.filter(kind=AuditEvent.Kind.ANSWER_SENT, action=DecidedBy.AI).exists()
-
-
-def _automatic_answers_last_hour(address: str) -> int:
-    # Two workers may both pass this count at once: the cap is approximate by one or two,
-    # which bounds a flood just as well as an exact lock would.
-    return AuditEvent.objects.filter(
-        kind=AuditEvent.Kind.ANSWER_SENT,
-        action=DecidedBy.AI,
-        ticket__customer_email__iexact=address,
-        created_at__gte=timezone.now() - timedelta(hours=1),
-    ).count()

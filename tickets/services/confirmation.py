@@ -1,18 +1,17 @@
 """The "we received your request" email, with the customer's private link."""
 
 import logging
-from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ai_engine import language_detect, reply_language
 from tickets import metrics
+from tickets.email.outgoing import automatic_mail_refused, mail_build
 from tickets.models import Ticket
 from tickets.portal.links import portal_url
 from tickets.services.answers import subject_safe
+from tickets.services.mail_limits import automatic_mail_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -27,20 +26,18 @@ def confirmation_send(*, ticket_id) -> str:
     At most once: the ticket is marked before the mail goes out (a lost confirmation
     costs little, the link is also in the create response and in every answer; two
     would be noise), and unmarked if the mail server refuses it. Customer addresses are
-    not verified, so at most AUTO_REPLIES_PER_ADDRESS_PER_HOUR confirmations go to one
-    address per hour: the form cannot be used to flood a stranger's mailbox.
+    not verified, so it counts against AUTO_REPLIES_PER_ADDRESS_PER_HOUR automatic mails
+    per address and hour: the form cannot be used to flood a stranger's mailbox. A ticket
+    opened by a machine's mail (an auto-reply, a bounce) gets none: robots would loop.
     """
     ticket = Ticket.objects.get(pk=ticket_id)
     if ticket.confirmation_sent_at:
         return "already sent"
-    now = timezone.now()
-    recent = Ticket.objects.filter(
-        customer_email=ticket.customer_email,
-        created_at__gte=now - timedelta(hours=1),
-        confirmation_sent_at__gte=now - timedelta(hours=1),
-    ).count()
-    if recent >= settings.AUTO_REPLIES_PER_ADDRESS_PER_HOUR:
+    if automatic_mail_refused(ticket):
+        return "skipped: the mail came from a machine"
+    if not automatic_mail_allowed(ticket.customer_email):
         return "skipped: hourly limit for this address"
+    now = timezone.now()
     claimed = Ticket.objects.filter(pk=ticket.pk, confirmation_sent_at__isnull=True).update(
         confirmation_sent_at=now
     )
@@ -48,12 +45,7 @@ def confirmation_send(*, ticket_id) -> str:
         return "already sent"
     subject, body = confirmation_render(ticket)
     try:
-        send_mail(
-            subject=subject,
-            message=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[ticket.customer_email],
-        )
+        mail_build(ticket=ticket, subject=subject, body=body, automatic=True).send()
     except Exception as exc:  # SMTP errors come in many types
         Ticket.objects.filter(pk=ticket.pk).update(confirmation_sent_at=None)
         metrics.email_failed("confirmation")

@@ -26,15 +26,24 @@ OPEN_OUTCOMES = (Message.Outcome.PENDING, Message.Outcome.ASSUMED)
 ASSUME_BATCH = 1000
 
 
-def customer_reply(*, ticket_id, body: str, source: str = Source.WEB_FORM) -> Ticket:
+def customer_reply(
+    *, ticket_id, body: str, source: str = Source.WEB_FORM, email_message_id: str = ""
+) -> Ticket:
     """Add the customer's message; the ticket goes back to a human (rule customer_replied).
 
     A reply to an answer the customer had not judged yet reopens that answer.
+    `email_message_id`: the Message-ID of the mail that carried it, for threading.
     """
     body = _checked_text(body, "body")
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
-        Message.objects.create(ticket=ticket, kind=Message.Kind.CUSTOMER, source=source, body=body)
+        Message.objects.create(
+            ticket=ticket,
+            kind=Message.Kind.CUSTOMER,
+            source=source,
+            body=body,
+            email_message_id=email_message_id,
+        )
         return _back_to_a_human(ticket, Rule.CUSTOMER_REPLIED, "The customer replied.")
 
 
@@ -78,7 +87,7 @@ def note_add(*, ticket_id, author, body: str) -> Message:
     )
 
 
-def answer_record(*, ticket: Ticket, sent_at: datetime) -> Message:
+def answer_record(*, ticket: Ticket, sent_at: datetime, email_message_id: str = "") -> Message:
     """The answer just emailed, as a conversation message awaiting the customer's verdict.
 
     Called by answers.answer_send once the mail server accepted it. An earlier answer the
@@ -105,6 +114,7 @@ def answer_record(*, ticket: Ticket, sent_at: datetime) -> Message:
         body=ticket.resolution,
         outcome=Message.Outcome.PENDING,
         created_at=sent_at,
+        email_message_id=email_message_id,
     )
 
 

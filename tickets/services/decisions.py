@@ -13,7 +13,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ai_engine import EngineError, EngineResult, EngineRun, TicketText, TriageDecision, input_fingerprint
+from ai_engine import (
+    Engine,
+    EngineError,
+    EngineResult,
+    EngineRun,
+    PolicyText,
+    TicketText,
+    TriageDecision,
+    input_fingerprint,
+)
 from tickets import metrics
 from tickets.models import DecidedBy, Decision, Status, Ticket
 from tickets.routing import RoutingOutcome, route, routing_config
@@ -46,23 +55,51 @@ class TriageOutcome:
     applied: bool
 
 
+@dataclass(frozen=True)
+class TriagePending:
+    """A ticket ready for its engine call: everything it needs from the database is read."""
+
+    engine: Engine
+    text: TicketText
+    policies: list[PolicyText]
+    screening: Screening
+    fingerprint: str
+
+
 def triage_propose(
     *, ticket: Ticket, engine_name: str | None = None, prompt_version: str | None = None, force: bool = False
 ) -> TriageProposal:
     """Ask the engine (or reuse a stored decision for identical input) and route the result."""
-    policies = policy_texts()
-    valid_keys = frozenset(p.key for p in policies)
-    screening = screen(f"{ticket.subject}\n{ticket.body}")
-    text = TicketText(ticket.subject, ticket.body, screening.language)
-
-    def proposal(run: EngineRun, fingerprint: str = "", reused_from=None) -> TriageProposal:
-        outcome = route(run.final, screening=screening, valid_policy_keys=valid_keys, config=routing_config())
-        return TriageProposal(run, outcome, screening, fingerprint, reused_from)
-
     try:
         engine = engine_get(engine_name=engine_name, prompt_version=prompt_version)
     except EngineError as exc:
-        return proposal(_failed(engine_name or "configured", str(exc)))
+        return triage_refused(ticket=ticket, engine_name=engine_name or "configured", error=str(exc))
+    prepared = triage_prepare(ticket=ticket, engine=engine, policies=policy_texts(), force=force)
+    if isinstance(prepared, TriageProposal):
+        return prepared
+    return triage_complete(prepared, triage_call(prepared))
+
+
+def triage_refused(*, ticket: Ticket, engine_name: str, error: str) -> TriageProposal:
+    """The proposal when no engine can run (not configured, prompt edited): to review."""
+    screening = screen(f"{ticket.subject}\n{ticket.body}")
+    return _proposal(_failed(engine_name, error), screening, frozenset(p.key for p in policy_texts()))
+
+
+def triage_prepare(
+    *, ticket: Ticket, engine: Engine, policies: list[PolicyText], force: bool = False
+) -> "TriageProposal | TriagePending":
+    """Screen the ticket and look for a reusable decision: a finished proposal when one
+    exists, else what the engine call needs. Reads the database; calls no engine."""
+    pending = triage_pending(ticket=ticket, engine=engine, policies=policies)
+    stored = None if force else decision_reusable(pending.fingerprint)
+    return triage_reuse(pending, stored) if stored else pending
+
+
+def triage_pending(*, ticket: Ticket, engine: Engine, policies: list[PolicyText]) -> TriagePending:
+    """What the engine call for `ticket` needs: screening, the text, the input fingerprint."""
+    screening = screen(f"{ticket.subject}\n{ticket.body}")
+    text = TicketText(ticket.subject, ticket.body, screening.language)
     fingerprint = input_fingerprint(
         engine=engine.name,
         model=engine.model_name,
@@ -70,15 +107,39 @@ def triage_propose(
         ticket=text,
         policies=policies,
     )
-    stored = None if force else decision_reusable(fingerprint)
-    if stored:
-        return proposal(EngineRun((_result_from_stored(stored),)), fingerprint, stored)
+    return TriagePending(engine, text, policies, screening, fingerprint)
+
+
+def triage_reuse(pending: TriagePending, stored: Decision) -> TriageProposal:
+    """The proposal of a stored decision made for identical input: no engine call."""
+    valid_keys = frozenset(p.key for p in pending.policies)
+    run = EngineRun((_result_from_stored(stored),))
+    return _proposal(run, pending.screening, valid_keys, pending.fingerprint, stored)
+
+
+def triage_call(pending: TriagePending, *, wait_until: float | None = None) -> EngineRun:
+    """The engine call alone: no database, no transaction, so it may run in any thread.
+
+    `wait_until` (time.monotonic) bounds the wait for room under the LLM's rate limits.
+    """
     try:
-        run = engine.run(text, policies)
+        if wait_until is not None:
+            return pending.engine.run(pending.text, pending.policies, wait_until=wait_until)
+        return pending.engine.run(pending.text, pending.policies)
     except Exception as exc:  # an engine bug must not lose the ticket
-        logger.exception("engine %s crashed on ticket %s", engine.name, ticket.pk)
-        run = _failed(engine.name, f"engine crashed: {exc}")
-    return proposal(run, fingerprint)
+        logger.exception("engine %s crashed", pending.engine.name)
+        return _failed(pending.engine.name, f"engine crashed: {exc}")
+
+
+def triage_complete(pending: TriagePending, run: EngineRun) -> TriageProposal:
+    """Route what the engine said."""
+    valid_keys = frozenset(p.key for p in pending.policies)
+    return _proposal(run, pending.screening, valid_keys, pending.fingerprint)
+
+
+def _proposal(run: EngineRun, screening: Screening, valid_keys, fingerprint: str = "", reused_from=None):
+    outcome = route(run.final, screening=screening, valid_policy_keys=valid_keys, config=routing_config())
+    return TriageProposal(run, outcome, screening, fingerprint, reused_from)
 
 
 def triage_run(

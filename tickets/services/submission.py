@@ -32,12 +32,14 @@ def ticket_submit(
     actor=None,
     source: str = Source.API,
     client: Client | None = None,
+    email_message_id: str = "",
 ) -> tuple[Ticket, str]:
     """Create a ticket, audit it and queue its triage. Returns the ticket and its customer token.
 
     Every submission gets a `created` audit event with its source (`Source`), the
     client's address and user agent where known, and the staff member who entered
-    it on the customer's behalf, if any. The token is returned only here; the
+    it on the customer's behalf, if any. `email_message_id` is the Message-ID of the
+    mail that opened it (source email), for threading. The token is returned only here; the
     database keeps its hash. The triage task is enqueued when the transaction commits.
     """
     if source not in Source.values:
@@ -62,7 +64,13 @@ def ticket_submit(
             user_agent=client.user_agent[:USER_AGENT_MAX],
         )
         # The body opens the ticket's conversation (tickets.services.conversation).
-        Message.objects.create(ticket=ticket, kind=Message.Kind.CUSTOMER, source=source, body=body)
+        Message.objects.create(
+            ticket=ticket,
+            kind=Message.Kind.CUSTOMER,
+            source=source,
+            body=body,
+            email_message_id=email_message_id,
+        )
         ticket_submitted.send(sender=Ticket, ticket_id=ticket.pk)
         transaction.on_commit(partial(metrics.ticket_created, source))
     return ticket, token

@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from tickets import metrics
 from tickets.models import AuditEvent, DecidedBy, Status, Ticket
 from tickets.rules import Rule
 from tickets.services.decisions import triage_apply, triage_propose
-from tickets.signals import ticket_awaiting_human
+from tickets.signals import ticket_awaiting_human, ticket_triage_deferred
 
 logger = logging.getLogger(__name__)
 
@@ -23,20 +24,65 @@ def ticket_claim(*, ticket_id) -> Ticket | None:
     one gets the row. A human-decided ticket is never claimed.
     """
     now = timezone.now()
+    claimed = _claimable(now).filter(pk=ticket_id).update(**_claim_fields(now))
+    return Ticket.objects.get(pk=ticket_id) if claimed else None
+
+
+def tickets_claim(*, first_ticket_id=None, limit: int) -> list[Ticket]:
+    """Claim up to `limit` tickets waiting for triage, `first_ticket_id` first if it waits, then
+    the oldest. The same conditional UPDATE as `ticket_claim`, for many rows in one short
+    transaction; rows another worker is claiming are skipped (SKIP LOCKED), never taken twice.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        ids = []
+        if first_ticket_id is not None:
+            ids = list(
+                _claimable(now)
+                .filter(pk=first_ticket_id)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)
+            )
+        if len(ids) < limit:
+            oldest = _claimable(now).exclude(pk__in=ids).order_by("created_at")
+            ids += oldest.select_for_update(skip_locked=True).values_list("pk", flat=True)[: limit - len(ids)]
+        if not ids:
+            return []
+        _claimable(now).filter(pk__in=ids).update(**_claim_fields(now))
+        # Exactly the rows this UPDATE moved: a row claimed elsewhere has another claimed_at.
+        return list(Ticket.objects.filter(pk__in=ids, status=Status.TRIAGING, claimed_at=now))
+
+
+def ticket_release(*, ticket_id, claimed_version: int) -> bool:
+    """Hand a claimed ticket back untried, as if never claimed: the model's rate limit
+    stopped it, which says nothing about the ticket, so it costs no attempt. It is
+    queued again (signal `ticket_triage_deferred`)."""
+    released = Ticket.objects.filter(pk=ticket_id, version=claimed_version, status=Status.TRIAGING).update(
+        status=Status.NEW,
+        claimed_at=None,
+        triage_attempts=F("triage_attempts") - 1,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if released:
+        ticket_triage_deferred.send(sender=Ticket, ticket_id=ticket_id)
+    return bool(released)
+
+
+def _claimable(now):
     stale = now - timedelta(seconds=settings.TRIAGE_STALE_SECONDS)
     claimable = Q(status=Status.NEW) | Q(status=Status.TRIAGING, claimed_at__lt=stale)
-    claimed = (
-        Ticket.objects.filter(claimable, pk=ticket_id)
-        .exclude(decided_by=DecidedBy.HUMAN)
-        .update(
-            status=Status.TRIAGING,
-            claimed_at=now,
-            triage_attempts=F("triage_attempts") + 1,
-            version=F("version") + 1,
-            updated_at=now,
-        )
-    )
-    return Ticket.objects.get(pk=ticket_id) if claimed else None
+    return Ticket.objects.filter(claimable).exclude(decided_by=DecidedBy.HUMAN)
+
+
+def _claim_fields(now) -> dict:
+    return {
+        "status": Status.TRIAGING,
+        "claimed_at": now,
+        "triage_attempts": F("triage_attempts") + 1,
+        "version": F("version") + 1,
+        "updated_at": now,
+    }
 
 
 def ticket_triage(*, ticket_id) -> str:

@@ -968,3 +968,26 @@ def test_guards_fired_lists_every_guard_that_fires_in_guards_order():
 
 def test_a_plain_how_to_question_fires_no_guard():
     assert fired("How do I export a project to CSV?") == []
+
+
+# --- no_request -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["?\n?", "Cloudnest\n.", "test\ntest", "\nhello?", "Re: 2FA\n👍", ".\n..... ,,,,, 12345 !!!!!"]
+)
+def test_a_ticket_with_fewer_than_three_words_goes_to_a_person(text):
+    assert fired(text) == ["no_request"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\nHow much is Pro?",
+        "Rechnungen\nWo finde ich sie?",
+        "¿Precio?\n¿Cuánto cuesta Business?",
+        "Factures\nOù sont-elles ?",
+    ],
+)
+def test_a_short_question_in_any_language_is_a_request(text):
+    assert "no_request" not in fired(text)

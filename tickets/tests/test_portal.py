@@ -226,8 +226,9 @@ def test_the_confirmation_email_carries_the_link_in_the_customers_language(
         client.post(
             reverse("portal:submit"),
             {
-                "subject": "Rechnungen",
-                "body": "Guten Tag, wo finde ich die Rechnungen unseres Abonnements als PDF? Danke, Jana",
+                # A ticket for a person: the confirmation is sent only when triage hands it over.
+                "subject": "Doppelt abgebucht",
+                "body": "Guten Tag, unser Abonnement wurde diesen Monat doppelt abgebucht. Danke, Jana",
                 "customer_email": "jana@example.com",
             },
         )

@@ -29,6 +29,10 @@ class Command(CommandWithExamples):
 
   # Local engine against the LLM with prompt triage-v2, on the same rows
   OPENAI_SECRET=sk-... python manage.py evaluate --dataset labels.jsonl --compare openai:triage-v2
+
+  # Two local models on the same rows: TF-IDF alone against the shipped (stacked) one
+  python manage.py train_engine --tfidf-only --output var/tfidf_only.npz
+  python manage.py evaluate --dataset labels.jsonl --model var/tfidf_only.npz --compare local
 """
 
     def add_arguments(self, parser):
@@ -41,6 +45,14 @@ class Command(CommandWithExamples):
             metavar="ENGINE[:PROMPT_VERSION]",
             help="A second engine or prompt version to evaluate on the same rows.",
         )
+        parser.add_argument(
+            "--model", type=Path, help="The local model file for --engine (default AI_LOCAL_MODEL_PATH)."
+        )
+        parser.add_argument(
+            "--compare-model",
+            type=Path,
+            help="The local model file for --compare (default AI_LOCAL_MODEL_PATH).",
+        )
         parser.add_argument("--json", type=Path, help="Write the figures as JSON to this file.")
 
     def handle(self, *args, **opts):
@@ -49,10 +61,11 @@ class Command(CommandWithExamples):
             engine, _, prompt = opts["compare"].partition(":")
             if engine not in ENGINES:
                 raise CommandError(f"--compare: engine {engine!r} is not one of {ENGINES}")
-            second_engine = (engine, prompt or None)
+            second_engine = (engine, prompt or None, opts["compare_model"])
+        first_engine = (opts["engine"], opts["prompt_version"], opts["model"])
         # Both engines must be able to run before the first spends minutes (or money).
-        for engine, prompt in filter(None, [(opts["engine"], opts["prompt_version"]), second_engine]):
-            self._check_configured(engine, prompt)
+        for engine in filter(None, [first_engine, second_engine]):
+            self._check_configured(*engine)
         rows = []
         for path in opts["dataset"]:
             if not path.is_file():
@@ -63,7 +76,7 @@ class Command(CommandWithExamples):
             rows += dataset.rows
         if not rows:
             raise CommandError("no usable rows in the datasets")
-        first = self._evaluate(rows, opts["engine"], opts["prompt_version"])
+        first = self._evaluate(rows, *first_engine)
         self.stdout.write("\n".join(report_lines(first["figures"], title=first["figures"]["engine_label"])))
         self.stdout.write("\n".join(rule_lines(first["evaluated"]) + unsafe_lines(first["evaluated"])))
         output = first["figures"]
@@ -82,18 +95,20 @@ class Command(CommandWithExamples):
             self.stdout.write(f"Wrote {opts['json']}")
 
     @staticmethod
-    def _check_configured(engine: str, prompt_version: str | None) -> None:
+    def _check_configured(engine: str, prompt_version: str | None, model: Path | None) -> None:
         try:
-            engine_get(engine_name=engine, prompt_version=prompt_version)
+            engine_get(engine_name=engine, prompt_version=prompt_version, local_model_path=model)
         except EngineError as exc:
             raise CommandError(
                 f"{engine_label(engine, prompt_version)}: {exc}. Nothing was evaluated. "
                 "Settings come from the environment or from .env beside manage.py."
             ) from exc
 
-    def _evaluate(self, rows, engine: str, prompt_version: str | None) -> dict:
+    def _evaluate(self, rows, engine: str, prompt_version: str | None, model: Path | None) -> dict:
         try:
-            evaluated = evaluate_rows(rows, engine_name=engine, prompt_version=prompt_version)
+            evaluated = evaluate_rows(
+                rows, engine_name=engine, prompt_version=prompt_version, local_model_path=model
+            )
         except EngineError as exc:
             raise CommandError(f"{engine}: {exc}") from exc
         figures = report([e.scored for e in evaluated])
@@ -104,6 +119,10 @@ class Command(CommandWithExamples):
             settings.AI_PROMPT_VERSION if engine != "local" else None
         )
         figures["engine_label"] = engine_label(engine, prompt_version)
+        if engine == "local":
+            # Comparing two local models, "local" alone would not tell which is which.
+            figures["local_model"] = str(model or settings.AI_LOCAL_MODEL_PATH)
+            figures["engine_label"] += f" ({evaluated[0].result.model})"
         return {"figures": figures, "evaluated": evaluated}
 
     def _disagreements(self, first, second) -> None:

@@ -29,8 +29,13 @@ class Command(BaseCommand):
             help="Extra labelled JSONL (the evaluate format); rows without priority train intent only.",
         )
         parser.add_argument("--split", help="With --dataset: keep only rows whose `split` equals this.")
+        parser.add_argument(
+            "--tfidf-only",
+            action="store_true",
+            help="TF-IDF features alone, without sentence embeddings: a baseline for `evaluate --compare`.",
+        )
 
-    def handle(self, *args, output, if_missing, dataset, split, **options):
+    def handle(self, *args, output, if_missing, dataset, split, tfidf_only, **options):
         path = Path(output)
         if if_missing and local_model_usable(path):
             self.stdout.write(f"Local model already at {path}; not retraining.")
@@ -63,7 +68,7 @@ class Command(BaseCommand):
                 for r in loaded.rows
             ]
         try:
-            meta = local_model_train(reviewed + extra, path)
+            meta = local_model_train(reviewed + extra, path, stacked=not tfidf_only)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(

@@ -1,0 +1,172 @@
+"""Triage with an LLM: many calls in flight in one worker process, each ticket still claimed once.
+
+A worker process used to wait 300 ms on the model for each ticket, one at a time, so
+throughput needed one process (and ~160 MB) per call in flight. Here the task that
+receives a ticket keeps up to AI_LLM_CONCURRENCY calls running on a thread pool: it
+claims waiting tickets (the one it was given first, then the oldest), and as each call
+returns it applies that decision in its own short transaction and claims another.
+The threads only wait on the network; every database read and write stays on the
+task's thread, and no transaction is open while a call runs.
+
+Time limits nest as before: calls start only within a budget that leaves a full
+call (AI_TIMEOUT_SECONDS x (AI_MAX_RETRIES + 1) + 10 s) before Q_TIMEOUT, so the task
+ends before django-q would kill it and long before the broker redelivers it.
+"""
+
+import logging
+import time
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from functools import cache
+
+from django.conf import settings
+
+from ai_engine import EngineError, engine_build
+from tickets.models import Ticket
+from tickets.selectors import decisions_reusable, policy_texts
+from tickets.services.decisions import (
+    TriagePending,
+    TriageProposal,
+    triage_apply,
+    triage_call,
+    triage_complete,
+    triage_pending,
+    triage_refused,
+    triage_reuse,
+)
+from tickets.services.engine import engine_check, engine_config
+from tickets.services.triage import ticket_give_up, ticket_release, ticket_triage, tickets_claim
+
+logger = logging.getLogger(__name__)
+
+
+def triage_concurrently(*, ticket_id) -> str:
+    """Triage `ticket_id` and whatever else waits, with concurrent LLM calls. Safe to repeat.
+
+    Engines that do not wait on a server (the local model) triage the one ticket as before.
+    """
+    try:
+        engine = engine_build(engine_config())
+    except EngineError:
+        return ticket_triage(ticket_id=ticket_id)  # routes the ticket to review with the reason
+    if not engine.calls_network:
+        return ticket_triage(ticket_id=ticket_id)
+    return _Batch(engine).run(first_ticket_id=ticket_id)
+
+
+def claim_budget_seconds() -> float:
+    """How long a task may keep starting calls and still finish inside Q_TIMEOUT."""
+    worst_call = settings.AI_TIMEOUT_SECONDS * (settings.AI_MAX_RETRIES + 1) + 10
+    return max(0.0, settings.Q_TIMEOUT - worst_call)
+
+
+@cache
+def _pool(size: int) -> ThreadPoolExecutor:
+    # One pool per process, as long-lived as the engine and its HTTP connections.
+    return ThreadPoolExecutor(max_workers=size, thread_name_prefix="llm-call")
+
+
+class _Batch:
+    def __init__(self, engine):
+        self.engine = engine
+        self.policies: list | None = None  # read once the batch has work
+        self.limit = settings.AI_LLM_CONCURRENCY
+        # Claims are batched: one short transaction per few freed slots, not one per call;
+        # waiting for an eighth of the slots keeps them 94% full on average.
+        self.claim_step = max(1, self.limit // 8)
+        self.pool = _pool(self.limit)
+        self.deadline = time.monotonic() + claim_budget_seconds()
+        self.in_flight: dict[Future, tuple[Ticket, TriagePending]] = {}
+        # Tickets whose identical input is being decided right now: they wait for that
+        # decision and reuse it, as they would had it been stored before they came.
+        self.parked: dict[str, list[Ticket]] = {}
+        self.counts: Counter[str] = Counter()
+
+    def run(self, *, first_ticket_id) -> str:
+        first = first_ticket_id
+        while True:
+            room = self.limit - len(self.in_flight)
+            # The given ticket is always taken: a call started now ends inside Q_TIMEOUT.
+            may_claim = first is not None or time.monotonic() < self.deadline
+            if may_claim and room >= (self.claim_step if self.in_flight else 1):
+                claimed = tickets_claim(first_ticket_id=first, limit=room)
+                first = None
+                if claimed and self._usable(claimed):
+                    self._start(claimed)
+            if not self.in_flight:
+                break
+            done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                ticket, pending = self.in_flight.pop(future)
+                self._finish(ticket, pending, future.result())
+        return ", ".join(f"{n} {what}" for what, n in sorted(self.counts.items())) or "nothing to triage"
+
+    def _usable(self, claimed: list[Ticket]) -> bool:
+        """Read the policies and check the prompt once the batch has work (a task whose
+        ticket is already taken costs one claim query). An edited prompt sends to review."""
+        if self.policies is not None:
+            return True
+        try:
+            engine_check(self.engine)
+        except EngineError as exc:
+            for ticket in claimed:
+                self._apply(
+                    ticket, triage_refused(ticket=ticket, engine_name=self.engine.name, error=str(exc))
+                )
+            self.deadline = 0.0  # claim nothing more
+            return False
+        self.policies = policy_texts()
+        return True
+
+    def _start(self, tickets: list[Ticket]) -> None:
+        fresh = []
+        for ticket in tickets:
+            if ticket.triage_attempts > settings.TRIAGE_MAX_ATTEMPTS:
+                ticket_give_up(ticket=ticket)
+                self.counts["given up"] += 1
+            else:
+                fresh.append(
+                    (ticket, triage_pending(ticket=ticket, engine=self.engine, policies=self.policies))
+                )
+        stored = decisions_reusable([pending.fingerprint for _, pending in fresh]) if fresh else {}
+        for ticket, pending in fresh:
+            if pending.fingerprint in stored:  # a stored decision for identical input
+                self._apply(ticket, triage_reuse(pending, stored[pending.fingerprint]))
+            elif pending.fingerprint in self.parked:
+                self.parked[pending.fingerprint].append(ticket)
+            else:
+                self.parked[pending.fingerprint] = []
+                self._submit(ticket, pending)
+
+    def _submit(self, ticket: Ticket, pending: TriagePending) -> None:
+        future = self.pool.submit(triage_call, pending, wait_until=self.deadline)
+        self.in_flight[future] = (ticket, pending)
+
+    def _finish(self, ticket: Ticket, pending: TriagePending, run) -> None:
+        if run.final.rate_limited:
+            # The whole process is paused on the rate gate; try again behind it while
+            # calls may still start, else hand the ticket (and its twins) back untouched.
+            if time.monotonic() < self.deadline:
+                self.counts["rate limited, retried"] += 1
+                self._submit(ticket, pending)
+                return
+            for waiting in [ticket, *self.parked.pop(pending.fingerprint, [])]:
+                if ticket_release(ticket_id=waiting.pk, claimed_version=waiting.version):
+                    self.counts["rate limited, requeued"] += 1
+            return
+        self._apply(ticket, triage_complete(pending, run))
+        # The decision is stored now: the waiting twins reuse it (or, if it failed, ask anew).
+        twins = self.parked.pop(pending.fingerprint, [])
+        if twins:
+            self._start(twins)
+
+    def _apply(self, ticket: Ticket, proposal: TriageProposal) -> None:
+        try:
+            outcome = triage_apply(ticket_id=ticket.pk, proposal=proposal, claimed_version=ticket.version)
+        except Exception:
+            # One bad write must not strand the rest of the batch; this ticket stays
+            # claimed and is taken over once its claim is stale (the sweeper queues it).
+            logger.exception("applying the triage of ticket %s failed", ticket.pk)
+            self.counts["failed"] += 1
+            return
+        self.counts["routed" if outcome.applied else "superseded"] += 1
