@@ -25,7 +25,11 @@ _CVV = re.compile(
 )
 _PASSWORD = re.compile(
     r"\b(?:password|passwort|kennwort|contraseña|contrasena|clave|mot de passe|mdp|pwd|passcode|pw)\b"
-    r"(?:\s+(?:is|was|ist|war|es|era|est|était|=|:)|\s*[:=])\s*[\"'“«]?(\S{4,})",
+    # "password: x" and "password = x": whatever follows is the secret. "my password is x":
+    # only a quoted value or one with a digit or symbol, because prose follows that verb
+    # too ("the password is required", "le mot de passe est valable 60 minutes").
+    r"(?:\s*[:=]\s*[\"'“«]?|\s+(?:is|was|ist|war|es|era|est|était)\s+(?:[\"'“«]|(?=\S*[0-9!@#$%^&*_+=~/\\-])))"
+    r"(\S{4,})",
     re.IGNORECASE,
 )
 _API_KEY = re.compile(
