@@ -57,6 +57,9 @@ _NOT_A_DEADLINE = compile_any(
     r"\b(?:guten|heute|am|jeden|den ganzen|diesen) morgen\b|\bmorgens\b|\bheute fruh",
     r"\b(?:esta|por la|de la|cada|toda la) manana\b|\bhasta manana",
     r"\bthis morning\b|\bdue to\b|\bdue dates?\b",
+    # A span after a past event ("fixed within an hour of my report") is praise, not a deadline.
+    r"\bwithin (?:an?|one|a few|\d+) (?:hours?|minutes?|days?) of (?:me |us |my |our |the |your )?"
+    r"(?:report|writ|contact|send|ask|open|submit|email|messag|call)\w*",
     r"\bce matin\b|\ba demain\b",
 )
 

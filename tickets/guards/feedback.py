@@ -28,6 +28,9 @@ feature_request = matcher(
     r"\bi wish (?:you|cloudnest|there (?:was|were)|the app|i could)|\bwish you had|\broad ?map\b",
     r"\bwhen will (?:you|cloudnest|the app|there be)\b<s20>(?:support|have|add|offer|allow|integrate|"
     r"release|be able|be available)",
+    # A release date ("when is the new dashboard coming out?") is a roadmap question: a person answers it.
+    r"\bwhen (?:is|are|will|does|do|can we expect)\b<s80>\b(?:coming out|come out|comes out|be released|"
+    r"released|launch(?:ed|ing)?|ship(?:ped|ping)?|roll(?:ed|ing)? out|go(?:es|ing)? live)\b",
     r"\b(?:do you have|are there|any) plans (?:to|for)\b|\b(?:i'd|i would|we'd|we would) love (?:to see|"
     r"to have|it if|a |an |the ability)",
     r"\b(?:would|'d) love (?:to see|to have)\b<s40>" + _OBJECT,
@@ -41,6 +44,8 @@ feature_request = matcher(
     r"implementiert|unterstutzt)\b<s60>" + _OBJECT,
     r"\bware (?:toll|schon|super|klasse|praktisch|hilfreich|gut|genial|cool|nett|wunschenswert|"
     r"sinnvoll),? (?:wenn|eine?n?)\b|\bwunschenswert|\b(?:ich|wir) wunsche\w* (?:mir|uns)",
+    r"\bwann (?:erscheint|erscheinen|startet|starten)\b<s40>\bneu|\bwann (?:kommt|kommen|wird|werden)\b<s40>"
+    r"\bneu\w*\b<s40>(?:raus|heraus|veroffentlicht|ausgerollt|freigeschaltet|verfugbar)",
     r"\bwann (?:unterstutzt|unterstutzen|bekommt|bekommen|integriert|integrieren|bietet|bieten) "
     r"(?:ihr|sie|cloudnest)|\bplant ihr|\bplanen sie|" + _OBJECT + r"\w*<s40>\bgeplant\b",
     # es
@@ -53,8 +58,10 @@ feature_request = matcher(
     r"\bojala (?:tuvieran|hubiera|pudieran|tengan|agreguen)|\bme encantaria (?:que|poder|ver)|\bhoja de ruta",
     r"\bcuando (?:van a|vais a|tendran|tendreis|planean|piensan)\b<s30>(?:soportar|anadir|agregar|integrar|"
     r"incluir|ofrecer|permitir|tener|sacar|lanzar)",
+    r"\bcuando (?:sale|saldra|salen|saldran|lanzan|lanzaran|lanzais|publican|publicaran)\b<s40>\bnuev",
     r"\btienen (?:previsto|planeado|pensado)|\besta (?:previsto|planeado)|\bplanean\b",
     # fr
+    r"\bquand (?:sortira|sortiront|sort|sortent|sera lance|sera deploye)\b<s40>\bnouv",
     r"\bdemande de fonctionnalite|\bsuggestion d'amelioration|\bune suggestion",
     r"\b(?:ce|ca) serait (?:bien|top|genial|super|pratique|utile|chouette|ideal|formidable|parfait|cool|"
     r"interessant)|\bil serait (?:bien|utile|pratique|interessant|judicieux|bon) (?:de|que|d')",
@@ -75,7 +82,9 @@ negative_feedback = matcher(
     r"\bconsidering (?:leaving|switching|moving|cancell?ing|alternatives|other)",
     r"\b(?:switch|switching|move|moving) to (?:a )?(?:competitor|asana|trello|monday|jira|clickup|notion|"
     r"another (?:tool|provider|vendor))",
-    r"\b(?:cancel|cancell?ing|leave|leaving)\b<s40>\bbecause\b|\bpoor (?:service|support|quality|experience)",
+    r"\b(?:cancel|cancell?ing|leave|leaving)\b<s40>\bbecause\b(?! of (?:the |our |a |some )?(?:budget|cost|"
+    r"funding|restructur|reorg|hiring freeze|downsiz|merger|season|project end))",
+    r"\bpoor (?:service|support|quality|experience)",
     r"\bbad (?:service|support|experience)|\blost (?:my |our |all )?(?:trust|confidence|patience)",
     r"\bnever (?:again|recommend)|\bwaste of (?:time|money)|\buseless\b",
     # de

@@ -135,6 +135,12 @@ money_taken_wrongly = matcher(
     unless=HYPOTHETICAL,
 )
 
+_NO_MONEY_END = (
+    r"(?=\s*(?:[.!;?\n]|$|[,-]+\s*<s16>\b(?:just|only|nur|solo|solamente|juste|"
+    r"seulement|simplement)\b<s12>\b(?:curious|asking|a question|checking|wondering|to know|to understand|"
+    r"wissen|frage|fragen|saber|pregunt|savoir|question|demande)))"
+)
+
 money_movement = matcher(
     # en
     r"\brefund|\breimburs|\bmoney back\b|\bpay (?:me|us) back|\bcompensat(?:e|ion)\b",
@@ -166,5 +172,20 @@ money_movement = matcher(
         r"\bcredit[- ]?(?:cards?|limits?|scores?|reports?|history|lines?|unions?|ratings?|checks?|bureaus?|"
         r"worthiness|increase)|\bline of credit",
         r"\btarjetas? de credito|\bcartes? (?:de credit|bancaires?)|\bkreditkarte",
+        # The policy's name is not a request ("what is your refund policy?"); a request beside it
+        # still fires on its own words ("... so please refund us").
+        r"\brefund (?:policy|policies|rules|terms)\b|\b(?:ruck)?erstattungs(?:richtlinie|regel|bedingung)\w*",
+        r"\bpoliticas? de (?:reembolsos?|devolucion(?:es)?)|\bpolitique de remboursement",
+        # "Not asking for a refund, just want to know": the customer says no money is to move. Only
+        # when the clause ends there or goes on to "just asking": "not a refund of the whole year,
+        # just the extra seat" still asks for money.
+        r"\bnot (?:asking|requesting|looking|after|wanting|here) (?:for )?(?:a |any )?refund"
+        + _NO_MONEY_END,
+        r"\b(?:ich|wir) (?:mochte|mochten|will|wollen|brauche|brauchen) keine (?:ruck)?erstattung"
+        + _NO_MONEY_END,
+        r"\bno (?:pido|pedimos|quiero|queremos|busco|buscamos|solicito) (?:un |ningun )?reembolso"
+        + _NO_MONEY_END,
+        r"\bne (?:demande|demandons|veux|voulons|cherche|cherchons) pas (?:de |d'|un )?rembours\w*"
+        + _NO_MONEY_END,
     ),
 )

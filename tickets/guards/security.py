@@ -6,7 +6,10 @@ from tickets.guards.matching import HYPOTHETICAL, matcher
 
 _COMPROMISE_WORDS = matcher(
     # en
-    r"\bhack(?:ed|er|ers|ing)\b|\bcompromised\b|\b(?:account )?take[- ]?over\b|\btook over (?:my|our)",
+    r"\bhack(?:ed|er|ers|ing)\b|\bcompromised\b|\btook over (?:my|our)",
+    # "takeover" is an attack; "Fiona will take over (the workspace)" is a hand-over between colleagues.
+    r"\b(?:account |hostile )?takeover\b|\baccount take[- ]over\b|\btake[- ]over (?:attempt|of (?:my|our))"
+    r"|\b(?:trying|tried|try|attempt\w*) to take over\b",
     r"\bhijack\w*|\bimpersonat\w*|\bpretending to be\b|\bposing as\b|\busing my (?:name|identity)\b",
     r"\btaken over\b|\bbreach(?:ed)?\b|\bcredential stuffing|\bbrute[- ]force",
     r"\bsome(?:one|body)\s+(?:else\s+)?(?:is\s+|was\s+|has\s+(?:been\s+)?|had\s+(?:been\s+)?)?(?:logged|"

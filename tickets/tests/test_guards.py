@@ -386,6 +386,9 @@ def test_money_taken_wrongly_ignores_questions_about_how_billing_works(text):
             "Please reimburse the extra seat we never used.",
             "I want my money back.",
             "Could you reverse the charge from yesterday?",
+            "I'm not asking for a refund of the whole year, just the extra seat we were billed for.",
+            "Not asking for a refund, we just want the extra seat back.",
+            "Your refund policy says 14 days, so please refund the annual plan we bought last week.",
         ],
         de=[
             "Ich möchte die Rückerstattung des Jahresbeitrags.",
@@ -404,6 +407,7 @@ def test_money_taken_wrongly_ignores_questions_about_how_billing_works(text):
             "Pouvez-vous me rembourser le mois en trop ?",
             "Merci d'émettre un avoir sur la dernière facture.",
             "Je voudrais récupérer mon argent.",
+            "Je ne demande pas de remboursement complet, juste les deux mois en trop.",
         ],
     ),
 )
@@ -418,9 +422,13 @@ def test_money_movement_fires_on_refund_requests_in_every_language(text):
             "My credit card expires next month, how do I update it?",
             "Can I pay with a credit card or only by invoice?",
             "How do I give credit to a teammate in a comment?",
+            "If I cancel mid-month, do we keep access? Not asking for a refund, just want to know.",
+            "What is your refund policy for monthly plans?",
         ],
         de=[
             "Kann ich mit Kreditkarte bezahlen?",
+            "Ich möchte keine Erstattung, nur wissen, wie die Kündigung funktioniert.",
+            "Wie lauten Ihre Erstattungsrichtlinien für Jahrespläne?",
             "Wie ändere ich die hinterlegte Kreditkarte?",
             "Für die Berichterstattung brauche ich einen Export.",
         ],
@@ -428,11 +436,15 @@ def test_money_movement_fires_on_refund_requests_in_every_language(text):
             "¿Aceptan tarjeta de crédito?",
             "¿Cómo cambio la tarjeta de crédito de la suscripción?",
             "¿Cómo devuelvo una tarea al estado anterior?",
+            "No pido un reembolso, solo quiero saber cuándo termina el acceso.",
+            "¿Cuál es su política de reembolsos para el plan mensual?",
         ],
         fr=[
             "Acceptez-vous la carte de crédit ?",
             "Je voudrais avoir accès au tableau de bord.",
             "Puis-je avoir une facture au nom de la société ?",
+            "Je ne demande pas de remboursement, je veux juste savoir comment résilier.",
+            "Quelle est votre politique de remboursement pour les plans mensuels ?",
         ],
     ),
 )
@@ -452,6 +464,7 @@ def test_money_movement_ignores_credit_cards_and_other_near_misses(text):
             "I got an alert about a login from an unknown device.",
             "I entered my password on a phishing page that looked like Cloudnest.",
             "A former employee still has access to our workspace.",
+            "Someone is trying to take over my account.",
         ],
         de=[
             "Mein Konto wurde gehackt.",
@@ -484,6 +497,7 @@ def test_account_compromise_fires_on_takeovers_and_unknown_logins_in_every_langu
             "I'm locked out after too many password attempts.",
             "How do I change my password?",
             "How do I remove a former employee from our workspace?",
+            "I'm moving to another role and Fiona will take over. How do I hand over ownership?",
         ],
         de=[
             "Ich habe mein Passwort vergessen.",
@@ -773,6 +787,7 @@ def test_deadline_fires_on_a_hard_deadline_within_a_day_in_every_language(text):
             "We have a demo next week, no rush.",
             "Please fix this ASAP, it's urgent.",
             "Our presentation is in 3 days.",
+            "The calendar sync was fixed within an hour of me reporting it. Great service!",
         ],
         de=[
             "Guten Morgen, ich habe eine Frage zu den Rechnungen.",
@@ -807,21 +822,25 @@ def test_deadline_ignores_vague_urgency_later_dates_and_plain_mentions_of_tomorr
             "Please add support for Outlook calendar sync.",
             "When will you support SAML on the Pro plan?",
             "Are recurring checklists on your roadmap?",
+            "And when is the new reporting dashboard from your newsletter coming out?",
         ],
         de=[
             "Funktionswunsch: eine Gantt-Ansicht.",
             "Es wäre toll, wenn ihr einen Dunkelmodus einbauen könntet.",
             "Bitte fügt eine Integration mit DATEV hinzu.",
+            "Wann kommt die neue Berichtsansicht endlich raus?",
         ],
         es=[
             "Sería genial que tuvieran modo oscuro.",
             "¿Podrían añadir una integración con Google Calendar?",
             "¿Cuándo van a soportar SSO en el plan Pro?",
+            "¿Cuándo sale la nueva app de escritorio?",
         ],
         fr=[
             "Ce serait bien d'avoir un mode sombre.",
             "Pourriez-vous ajouter une vue Gantt ?",
             "Est-il prévu de prendre en charge le SSO ?",
+            "Quand sortira la nouvelle vue calendrier ?",
         ],
     ),
 )
@@ -836,21 +855,25 @@ def test_feature_request_fires_on_requests_for_new_features_in_every_language(te
             "I want to add a seat for a new colleague.",
             "Can you add my colleague to our workspace?",
             "Please add our VAT number to the next invoice.",
+            "When will the corrected invoice be sent out?",
         ],
         de=[
             "Bitte fügt meinen Kollegen zum Arbeitsbereich hinzu.",
             "Ich möchte einen weiteren Platz hinzufügen.",
             "Wie lade ich einen Gast ein?",
+            "Wann kommt die neue Rechnung?",
         ],
         es=[
             "¿Podrían añadir dos usuarios más a mi plan?",
             "Quiero agregar una plaza para un compañero.",
             "¿Cómo invito a un colaborador?",
+            "¿Cuándo sale el próximo cobro?",
         ],
         fr=[
             "Pourriez-vous ajouter deux utilisateurs à notre abonnement ?",
             "Je voudrais ajouter un siège.",
             "Comment inviter un collègue ?",
+            "Quand sort la facture de ce mois ?",
         ],
     ),
 )
@@ -869,6 +892,7 @@ def test_feature_request_ignores_requests_to_add_seats_people_or_invoice_details
             "This is unacceptable, three days without an answer.",
             "Honestly the worst update you've ever shipped.",
             "We're considering switching to another tool.",
+            "We will cancel because of the constant sync bugs.",
         ],
         de=[
             "Ich bin sehr enttäuscht von eurem Service.",
@@ -898,6 +922,7 @@ def test_negative_feedback_fires_on_complaints_in_every_language(text):
             "Thanks, the new board view is great!",
             "In the worst case, can we restore from a backup?",
             "I made a terrible mistake and moved the wrong column.",
+            "We may cancel for a few months because of budget cuts. Do our projects stay?",
         ],
         de=[
             "Danke, das neue Update ist super!",
