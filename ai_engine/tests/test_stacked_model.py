@@ -81,3 +81,26 @@ def test_tfidf_alone_trains_and_loads_without_an_embedder(tmp_path):
     assert not loaded.stacked and loaded.novelty is None and loaded.meta["embedder"] is None
     assert loaded.meta["version"].endswith("-tfidf")
     assert loaded.predict(["Where are my invoices?"])[0].intent == "billing"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        (
+            "URGENT\nTHE WHOLE APP IS DOWN FOR OUR TEAM!!! 502 on every page. We have a client demo in "
+            "2 hours. FIX IT NOW",
+            "technical_issue",
+        ),
+        ("DRINGEND\nICH BRAUCHE SOFORT ALLE RECHNUNGEN ALS PDF, WO SIND DIE???", "billing"),
+    ],
+)
+def test_a_shouted_ticket_gets_the_intent_of_the_same_words_written_calmly(model, text, intent):
+    assert model.predict([text])[0].intent == intent
+    assert model.predict([text.lower()])[0].intent == intent
+
+
+def test_only_shouting_is_lowered_for_the_encoder_and_acronyms_in_calm_text_stay():
+    assert embedding.unshouted("THE APP IS DOWN, 502 on SSO login") == "the app is down, 502 on sso login"
+    assert embedding.unshouted("How do I set up SSO with SAML for the API?") == (
+        "How do I set up SSO with SAML for the API?"
+    )
