@@ -23,6 +23,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def main() -> None:
         print(f"{args.tickets} tickets per run")
         print(
             f"{'workers':>8}{'calls/worker':>14}{'in flight':>11}{'ideal/s':>9}{'routed/s':>10}"
-            f"{'of ideal':>10}{'CPU ms/ticket':>15}{'load':>7}"
+            f"{'of ideal':>10}{'CPU ms/ticket':>15}{'mean in flight':>16}{'load':>7}"
         )
         for workers, concurrency in settings:
             figures = throughput(llm, workers, concurrency, args.tickets)
@@ -69,7 +70,7 @@ def main() -> None:
             print(
                 f"{workers:>8}{concurrency:>14}{workers * concurrency:>11}{ideal:>9.1f}"
                 f"{figures['rate']:>10.1f}{figures['rate'] / ideal:>10.0%}"
-                f"{figures['cpu_ms']:>15.1f}{load_average():>7}"
+                f"{figures['cpu_ms']:>15.1f}{figures['in_flight']:>16.1f}{load_average():>7}"
             )
 
         print("\nThe same server answering 429 (Retry-After: 1) to 20% of calls")
@@ -101,7 +102,8 @@ def throughput(llm: FakeOpenAI, workers: int, concurrency: int, count: int) -> d
         wait_idle(live.processes["worker"].pid)  # the cluster has spawned and warmed its workers
         cpu_before = group_cpu_seconds(live.processes["worker"].pid)
         live.manage("shell", "-c", SUBMIT.format(count=count, tag=f"w{workers}c{concurrency}"))
-        counts = live.wait_until_routed(count, timeout=900)
+        with InFlightSampler(llm) as in_flight:
+            counts = live.wait_until_routed(count, timeout=900)
         time.sleep(2)  # the answer emails those tickets queued
         cpu = group_cpu_seconds(live.processes["worker"].pid) - cpu_before
         if counts.get("new") or counts.get("triaging"):
@@ -116,7 +118,38 @@ def throughput(llm: FakeOpenAI, workers: int, concurrency: int, count: int) -> d
         "cpu_ms": cpu * 1000 / count,
         "routed": sum(counts.values()),
         "engine_failed": failed,
+        "in_flight": in_flight.mean(),
     }
+
+
+class InFlightSampler:
+    """Calls the server is answering, sampled every 10 ms while tickets wait: how full the
+    workers keep their slots (at most Q_WORKERS x AI_LLM_CONCURRENCY)."""
+
+    def __init__(self, llm: FakeOpenAI):
+        self.llm, self.samples, self.stop = llm, [], threading.Event()
+
+    def __enter__(self) -> "InFlightSampler":
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.01):
+            self.samples.append(self.llm.in_flight)
+
+    def mean(self) -> float:
+        # From the first call to the last: the ramp before the cluster starts is not the workers'.
+        busy = [n for n in self.samples]
+        while busy and busy[0] == 0:
+            busy.pop(0)
+        while busy and busy[-1] == 0:
+            busy.pop()
+        return sum(busy) / len(busy) if busy else 0.0
 
 
 def first_ticket(llm: FakeOpenAI) -> tuple[float, float]:

@@ -88,6 +88,9 @@ class FakeOpenAI:
         class Handler(BaseHTTPRequestHandler):
             # Keep-alive, as real servers do: a client that reuses its connections is seen to.
             protocol_version = "HTTP/1.1"
+            # TCP_NODELAY, as real servers set it. Without it the body, written after the headers,
+            # waited for the client's delayed ACK: every reply came 40 ms after its `delay`.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args):
                 pass

@@ -50,7 +50,9 @@ def tickets_claim(*, first_ticket_id=None, limit: int) -> list[Ticket]:
             return []
         _claimable(now).filter(pk__in=ids).update(**_claim_fields(now))
         # Exactly the rows this UPDATE moved: a row claimed elsewhere has another claimed_at.
-        return list(Ticket.objects.filter(pk__in=ids, status=Status.TRIAGING, claimed_at=now))
+        # In claim order (the given ticket, then the oldest): calls start in this order.
+        claimed = {t.pk: t for t in Ticket.objects.filter(pk__in=ids, status=Status.TRIAGING, claimed_at=now)}
+        return [claimed[pk] for pk in ids if pk in claimed]
 
 
 def ticket_release(*, ticket_id, claimed_version: int) -> bool:

@@ -147,6 +147,46 @@ def test_calls_start_only_while_they_can_end_before_the_task_timeout(llm):
 
 
 @pytest.mark.django_db
+def test_a_call_queued_behind_slow_ones_past_the_budget_never_starts_and_its_ticket_waits(llm):
+    # One thread, so the second claimed ticket waits in the pool's queue behind the first,
+    # whose call outlasts the 1 s budget: starting it then could end after Q_TIMEOUT.
+    llm.default = Reply(content=decision_json(), delay=1.5)
+    first, second = waiting(2)
+    worst_call = settings.AI_TIMEOUT_SECONDS * (settings.AI_MAX_RETRIES + 1) + 10
+
+    with override_settings(AI_LLM_CONCURRENCY=1, Q_TIMEOUT=int(worst_call) + 1):
+        triage_ticket(first.pk)
+
+    assert statuses([first, second]) in ([Status.AUTO_RESOLVED, Status.NEW], [Status.AWAITING_REVIEW, Status.NEW])
+    second.refresh_from_db()
+    assert (second.triage_attempts, second.routing_rule) == (0, "")
+    assert len(llm.requests) == 1  # the second call was never made
+
+
+@pytest.mark.django_db
+def test_a_thread_whose_call_returns_starts_the_next_without_waiting_for_the_worker(llm, monkeypatch):
+    # Storing a decision is slow here (0.2 s): the fifth call must not wait for it.
+    from tickets.services import triage_concurrent
+
+    apply = triage_concurrent.triage_apply
+
+    def slow_apply(**kwargs):
+        time.sleep(0.2)
+        return apply(**kwargs)
+
+    monkeypatch.setattr(triage_concurrent, "triage_apply", slow_apply)
+    llm.default = Reply(content=decision_json(), delay=0.3)
+    tickets = waiting(8)
+
+    triage_ticket(tickets[0].pk)
+
+    assert set(statuses(tickets)) <= ROUTED
+    assert llm.peak_in_flight == 4  # still AI_LLM_CONCURRENCY calls at once, never more
+    starts = sorted(r["at"] for r in llm.requests)
+    assert starts[4] - starts[0] < 0.3 + 0.15  # as the first call returned, not 0.2 s later
+
+
+@pytest.mark.django_db
 def test_model_faults_send_the_tickets_to_review(llm):
     llm.default = Reply(status=500)
     tickets = waiting(5)
