@@ -1,6 +1,7 @@
 """Fixtures shared by every test module."""
 
 import fcntl
+import shutil
 
 import pytest
 from django.conf import settings
@@ -22,3 +23,23 @@ def trained_local_model():
         if not local_model_is_starter_only(path):
             local_model_train([], path)
     return path
+
+
+@pytest.fixture
+def quarter_of_starter_rows(monkeypatch, trained_local_model):
+    """Training inside a test reads every fourth starter example: the same training at a
+    quarter of its cost (the session's model, trained once above, has them all). Returns a
+    function that copies the session's embedding cache into a directory a test trains in.
+    """
+    from ai_engine import training
+    from ai_engine.starter import starter_rows
+
+    rows = starter_rows()[::4]
+    monkeypatch.setattr(training, "starter_rows", lambda: rows)
+
+    def seed_cache(directory):
+        shared = trained_local_model.parent / training.EMBEDDING_CACHE_NAME
+        if shared.exists() and shared.parent != directory:
+            shutil.copyfile(shared, directory / training.EMBEDDING_CACHE_NAME)
+
+    return seed_cache

@@ -70,7 +70,9 @@ def test_the_embedding_threads_setting_reaches_the_embedder_and_nonsense_stops_s
 
 
 @pytest.mark.django_db
-def test_train_engine_if_missing_as_make_run_calls_it_retrains_a_model_from_another_embedder():
+def test_train_engine_if_missing_as_make_run_calls_it_retrains_a_model_from_another_embedder(
+    quarter_of_starter_rows,
+):
     # Beside the session's model, so the starter examples' cached embeddings are reused.
     path = other_embedder_copy(
         settings.AI_LOCAL_MODEL_PATH, settings.AI_LOCAL_MODEL_PATH.with_name("test_other_embedder.npz")

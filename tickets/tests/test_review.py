@@ -243,7 +243,9 @@ def test_export_labels_writes_reviewed_tickets_as_jsonl(agent, tmp_path):
 
 
 @pytest.mark.django_db
-def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(agent, tmp_path, settings):
+def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(
+    agent, tmp_path, settings, quarter_of_starter_rows
+):
     # A kind of ticket the starter examples never mention: tachograph calibration for trucks,
     # which this company files under account.
     new_kind = [
@@ -262,6 +264,7 @@ def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(agent,
     before = local_engine(settings.AI_LOCAL_MODEL_PATH).run(probe, policy_texts()).final
 
     settings.AI_LOCAL_MODEL_PATH = tmp_path / "retrained.npz"
+    quarter_of_starter_rows(tmp_path)
     call_command("train_engine", "--output", str(settings.AI_LOCAL_MODEL_PATH))
     after = local_engine(settings.AI_LOCAL_MODEL_PATH).run(probe, policy_texts()).final
 
@@ -270,11 +273,14 @@ def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(agent,
 
 
 @pytest.mark.django_db
-def test_train_engine_takes_extra_labelled_datasets_and_rows_without_priority(tmp_path, settings):
+def test_train_engine_takes_extra_labelled_datasets_and_rows_without_priority(
+    tmp_path, settings, quarter_of_starter_rows
+):
     dataset = tmp_path / "extra.jsonl"
     rows = [{"body": f"Tachograph calibration for truck {n} is due", "intent": "account"} for n in range(30)]
     dataset.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n")
     output = tmp_path / "model.npz"
+    quarter_of_starter_rows(tmp_path)
     out, err = StringIO(), StringIO()
 
     call_command("train_engine", "--output", str(output), "--dataset", str(dataset), stdout=out, stderr=err)

@@ -157,7 +157,8 @@ def test_a_call_queued_behind_slow_ones_past_the_budget_never_starts_and_its_tic
     with override_settings(AI_LLM_CONCURRENCY=1, Q_TIMEOUT=int(worst_call) + 1):
         triage_ticket(first.pk)
 
-    assert statuses([first, second]) in ([Status.AUTO_RESOLVED, Status.NEW], [Status.AWAITING_REVIEW, Status.NEW])
+    assert statuses([first, second])[1] == Status.NEW
+    assert statuses([first, second])[0] in ROUTED
     second.refresh_from_db()
     assert (second.triage_attempts, second.routing_rule) == (0, "")
     assert len(llm.requests) == 1  # the second call was never made
