@@ -1,6 +1,6 @@
 """Triage benchmark: from POST /tickets/ to routed, with real gunicorn and qcluster.
 
-    .venv/bin/python bench/triage.py [--tickets 300] [--llm-tickets 120]
+    .venv/bin/python bench/triage.py [--tickets 300] [--llm-tickets 120] [--local-only]
 
 1. Local engine on PostgreSQL, with the ORM broker and with Redis: time from
    creation to routed (p50, p95) and tickets routed per second.
@@ -29,6 +29,9 @@ def main() -> None:
     )
     parser.add_argument("--tickets", type=int, default=300)
     parser.add_argument("--llm-tickets", type=int, default=120)
+    parser.add_argument(
+        "--local-only", action="store_true", help="only the local engine (bench/llm_path.py: the LLM path)"
+    )
     args = parser.parse_args()
 
     print(f"Local engine, PostgreSQL, 2 worker processes, {args.tickets} tickets submitted 8 at a time")
@@ -36,6 +39,8 @@ def main() -> None:
     for broker in ("orm", "redis"):
         figures = run(broker, args.tickets, workers=2)
         print(f"{broker:<8}{figures['p50']:>8.2f}{figures['p95']:>8.2f}{figures['rate']:>10.1f}")
+    if args.local_only:
+        return
 
     llm = FakeOpenAI().start()
     llm.default = Reply(content=decision_json(), delay=0.3)
