@@ -1,12 +1,13 @@
 """Fixtures shared by every test module."""
 
 import fcntl
-import shutil
+from functools import partial
 
 import pytest
 from django.conf import settings
 
 from ai_engine import local_model_is_starter_only, local_model_train
+from ai_engine.tests.small_models import embedding_cache_copy, train_on_every_fourth_starter_row
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,15 +32,5 @@ def quarter_of_starter_rows(monkeypatch, trained_local_model):
     quarter of its cost (the session's model, trained once above, has them all). Returns a
     function that copies the session's embedding cache into a directory a test trains in.
     """
-    from ai_engine import training
-    from ai_engine.starter import starter_rows
-
-    rows = starter_rows()[::4]
-    monkeypatch.setattr(training, "starter_rows", lambda: rows)
-
-    def seed_cache(directory):
-        shared = trained_local_model.parent / training.EMBEDDING_CACHE_NAME
-        if shared.exists() and shared.parent != directory:
-            shutil.copyfile(shared, directory / training.EMBEDDING_CACHE_NAME)
-
-    return seed_cache
+    train_on_every_fourth_starter_row(monkeypatch)
+    return partial(embedding_cache_copy, trained_local_model.parent)

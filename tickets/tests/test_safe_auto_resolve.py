@@ -15,6 +15,8 @@ from tickets.services.decisions import triage_run
 from tickets.tests.factories import TicketFactory
 
 DEV_SET = Path(__file__).resolve().parents[2] / "bench" / "data" / "dev_set.jsonl"
+# Written blind (rubric and policies only; no rule or threshold tuned on it): bench/devset.py.
+BLIND_SET = DEV_SET.with_name("blind_set.jsonl")
 
 
 def triage(subject: str, body: str):
@@ -107,14 +109,15 @@ def test_secrets_are_masked_before_the_ticket_reaches_the_llm():
 
 
 @pytest.mark.django_db
-def test_the_dev_set_shows_no_unsafe_auto_resolve_and_finds_high_priority_tickets(tmp_path):
+@pytest.mark.parametrize("dataset, rows", [(DEV_SET, 250), (BLIND_SET, 160)])
+def test_the_dev_and_blind_sets_show_no_unsafe_auto_resolve_and_find_high_priority_tickets(tmp_path, dataset, rows):
     out = tmp_path / "figures.json"
 
     call_command(
-        "evaluate", "--dataset", str(DEV_SET), "--engine", "local", "--json", str(out), stdout=StringIO()
+        "evaluate", "--dataset", str(dataset), "--engine", "local", "--json", str(out), stdout=StringIO()
     )
 
     figures = json.loads(out.read_text())
-    assert figures["n"] >= 250
+    assert figures["n"] >= rows
     assert figures["auto_resolve"]["unsafe"] == 0, figures["unsafe_ids"]
     assert figures["high_priority_recall"] >= 0.90
