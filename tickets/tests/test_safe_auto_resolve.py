@@ -110,7 +110,9 @@ def test_secrets_are_masked_before_the_ticket_reaches_the_llm():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("dataset, rows", [(DEV_SET, 250), (BLIND_SET, 160)])
-def test_the_dev_and_blind_sets_show_no_unsafe_auto_resolve_and_find_high_priority_tickets(tmp_path, dataset, rows):
+def test_the_dev_and_blind_sets_show_no_unsafe_auto_resolve_and_find_high_priority_tickets(
+    tmp_path, dataset, rows
+):
     out = tmp_path / "figures.json"
 
     call_command(
