@@ -1,8 +1,7 @@
 """The embedded engine: offline, deterministic, fast. Wraps a trained LocalModel.
 
-Its reply quotes the one to three sentences of the best-matching policy that are
-closest to the ticket, in the ticket's language: never the whole policy, never a
-policy key or score.
+Its reply quotes the two sentences of the best-matching policy that are closest to the
+ticket, in the ticket's language: never the whole policy, never a policy key or score.
 """
 
 import json
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ai_engine import local_model
+from ai_engine import embedding, local_model
 from ai_engine.errors import DecisionRejected, ModelFileError
 from ai_engine.language import reply_language
 from ai_engine.schema import decision_from_values
@@ -22,6 +21,13 @@ from ai_engine.types import EngineResult, EngineRun, PolicyText, TicketText
 
 NO_POLICY_REPLY = "No written policy answers this ticket; an agent writes the reply."
 REPLY_SENTENCES = 2
+# With sentence embeddings, the policy and its sentences are chosen by meaning (cosine of
+# the embeddings) plus shared character n-grams (TF-IDF, so "invite" meets "invitent");
+# by shared words alone a price question got the Enterprise sentence and a German
+# question about members the cancellation policy. A policy is cited only when one of its
+# sentences is at least this close in meaning: below it the ticket is about something
+# no policy covers, and it goes to a person without a suggested policy.
+MIN_POLICY_SIMILARITY = 0.2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -53,6 +59,10 @@ def local_engine_load(path: Path) -> "LocalEngine":
     return _engine_cached(path, _mtime(path))
 
 
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 class LocalEngine:
     name = "local"
     prompt = None
@@ -70,14 +80,21 @@ class LocalEngine:
         """One vectorisation for many tickets (evaluation, benchmarks)."""
         started = time.perf_counter()
         texts = [row_text(t.subject, t.body) for t in tickets]
-        predictions = self.model.predict(texts)
+        predictions, vectors = self.model.predict_and_embed(texts)
         ticket_matrix = self.model.word.transform(texts)
+        ticket_chars = self.model.char.transform(texts) if vectors is not None else None
         per_ticket_ms = (time.perf_counter() - started) * 1000 / max(len(tickets), 1)
         known = frozenset(p.key for p in policies)
         runs = []
         for row, (ticket, prediction) in enumerate(zip(tickets, predictions, strict=True)):
             language = reply_language(ticket.language)
-            policy = self._best_policy(prediction.intent, policies, ticket_matrix[row], language)
+            if vectors is not None:
+                policy, reply = self._answer_by_meaning(
+                    prediction.intent, policies, vectors[row], ticket_chars[row], language
+                )
+            else:
+                policy = self._best_policy(prediction.intent, policies, ticket_matrix[row], language)
+                reply = self._reply(policy, ticket_matrix[row], language) if policy else ""
             resolvable = prediction.resolvable_probability >= 0.5
             resolvable_right = (
                 prediction.resolvable_probability if resolvable else 1 - prediction.resolvable_probability
@@ -90,9 +107,7 @@ class LocalEngine:
                 "priority": prediction.priority,
                 "confidence": joint,
                 "resolvable": resolvable,
-                "suggestion": self._reply(policy, ticket_matrix[row], language)
-                if policy
-                else NO_POLICY_REPLY,
+                "suggestion": reply or NO_POLICY_REPLY,
                 "policy_ids": [policy.key] if policy else [],
             }
             result = self._result(values, known, per_ticket_ms, prediction.resolvable_probability)
@@ -109,6 +124,48 @@ class LocalEngine:
             )
         return self._policy_vectors[key]
 
+    def _sentence_vectors_for(self, policies: list[PolicyText], language: str):
+        """Every policy sentence in `language` with its policy's index, and their embeddings."""
+        key = ("sentences", language, tuple((p.key, p.in_language(language)) for p in policies))
+        if key not in self._policy_vectors:
+            if len(self._policy_vectors) > 8:  # edits in admin replace the set; keep few
+                self._policy_vectors.clear()
+            owners, sentences = [], []
+            for index, policy in enumerate(policies):
+                for sentence in _sentences(policy.in_language(language)[1]):
+                    owners.append(index)
+                    sentences.append(sentence)
+            self._policy_vectors[key] = (np.array(owners), sentences, embedding.embed(sentences))
+        return self._policy_vectors[key]
+
+    def _answer_by_meaning(
+        self, intent, policies, ticket_vector, ticket_chars, language
+    ) -> tuple[PolicyText | None, str]:
+        """The policy of the intent whose sentences are closest to the ticket, by meaning
+        (sentence embeddings) and by shared words (TF-IDF) together, and its two sentences
+        closest the same way, in their order. None when no sentence is close in meaning."""
+        candidates = {i for i, p in enumerate(policies) if intent in p.intents}
+        if not candidates or intent == "unknown":
+            return None, ""
+        owners, sentences, matrix = self._sentence_vectors_for(policies, language)
+        meaning = matrix @ ticket_vector
+        words = (self._sentence_words_for(sentences) @ ticket_chars.T).toarray().ravel()
+        score = meaning + words
+        mine = np.array([owner in candidates for owner in owners])
+        if not mine.any() or meaning[mine].max() < MIN_POLICY_SIMILARITY:
+            return None, ""
+        best = int(owners[mine][np.argmax(score[mine])])
+        own = np.flatnonzero(owners == best)
+        # Stable: equal scores keep the earlier sentence, so replies never flicker.
+        chosen = sorted(own[np.argsort(-score[own], kind="stable")[:REPLY_SENTENCES]])
+        return policies[best], " ".join(sentences[i] for i in chosen)
+
+    def _sentence_words_for(self, sentences: list[str]):
+        key = ("words", tuple(sentences))
+        if key not in self._policy_vectors:
+            self._policy_vectors[key] = self.model.char.transform(sentences)
+        return self._policy_vectors[key]
+
     def _best_policy(self, intent, policies, ticket_vector, language) -> PolicyText | None:
         candidates = [i for i, p in enumerate(policies) if intent in p.intents]
         if not candidates or intent == "unknown":
@@ -120,8 +177,7 @@ class LocalEngine:
 
     def _reply(self, policy: PolicyText, ticket_vector, language: str) -> str:
         """The policy sentences closest to the ticket, in their original order."""
-        _, text = policy.in_language(language)
-        sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+        sentences = _sentences(policy.in_language(language)[1])
         if len(sentences) <= REPLY_SENTENCES:
             return " ".join(sentences)
         scores = (self.model.word.transform(sentences) @ ticket_vector.T).toarray().ravel()

@@ -121,6 +121,10 @@ class LocalModel:
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         """Calibrated predictions of every head, one per text."""
+        return self.predict_and_embed(texts)[0]
+
+    def predict_and_embed(self, texts: list[str]) -> tuple[list[Prediction], np.ndarray | None]:
+        """`predict`, and the texts' sentence embeddings it used (None without them)."""
         with embedding.blas_threads_limited():
             features, vectors = self.features(texts)
             intent_probs = self.intent.probabilities(features)
@@ -143,7 +147,7 @@ class LocalModel:
                     intent_probabilities=dict(zip(self.intent.classes, map(float, row_intent), strict=True)),
                 )
             )
-        return out
+        return out, vectors
 
 
 def _stack(tfidf: list[sparse.csr_matrix], vectors: np.ndarray) -> sparse.csr_matrix:

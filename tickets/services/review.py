@@ -28,6 +28,10 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
     answer = (answer if answer is not None else ticket.suggestion).strip()
     if not answer:
         raise InvalidAction("answer: there is no AI suggestion to approve; write an answer.")
+    if not ticket.policy_keys and answer == ticket.suggestion.strip():
+        # The suggestion cites no policy: it is a note to the agent ("No written policy
+        # answers this ticket ..."), or an ungrounded draft, never a reply to send as is.
+        raise InvalidAction("answer: no written policy answers this ticket; write the reply to send.")
     _check_no_secret(answer)
     if not ticket.intent or not ticket.priority:
         raise InvalidAction("The AI has not classified this ticket; use override instead.")

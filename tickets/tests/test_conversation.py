@@ -36,6 +36,7 @@ def queued(**fields) -> Ticket:
         "priority": "medium",
         "confidence": 0.6,
         "suggestion": "Add seats in Settings > Billing > Seats.",
+        "policy_keys": ["billing-plan-changes"],
         "routing_rule": "low_confidence",
     }
     Ticket.objects.filter(pk=ticket.pk).update(**(values | fields))

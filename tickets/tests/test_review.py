@@ -189,6 +189,20 @@ class TestReviewApi:
         assert response.status_code == 400
         assert "answer" in response.json()["detail"]
 
+    def test_a_suggestion_citing_no_policy_is_not_sent_as_it_is(self, persona):
+        # Found trying the product: bulk approve mailed the engine's note to the agent
+        # ("No written policy answers this ticket ...") to the customer as the answer.
+        note = "No written policy answers this ticket; an agent writes the reply."
+        ticket = queued(suggestion=note, policy_keys=[])
+
+        refused = post_review(persona("agent"), ticket, action="approve")
+        written = post_review(persona("agent"), ticket, action="approve", answer="We have added Nina.")
+
+        assert refused.status_code == 400 and "write the reply" in refused.json()["detail"]
+        assert written.status_code == 200
+        ticket.refresh_from_db()
+        assert (ticket.status, ticket.resolution) == (Status.RESOLVED, "We have added Nina.")
+
 
 @pytest.mark.django_db
 def test_failed_email_is_recorded_and_retried_until_sent(agent, settings, django_capture_on_commit_callbacks):

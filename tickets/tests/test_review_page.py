@@ -45,6 +45,7 @@ def queued(subject: str, **fields) -> Ticket:
         "priority": "medium",
         "confidence": 0.6,
         "suggestion": f"Reply to {subject}.",
+        "policy_keys": ["billing-invoices"],
         "routing_rule": "low_confidence",
         "routing_reason": "Confidence 0.60 is under the threshold 0.90.",
     }

@@ -123,3 +123,38 @@ def test_the_dev_and_blind_sets_show_no_unsafe_auto_resolve_and_find_high_priori
     assert figures["n"] >= rows
     assert figures["auto_resolve"]["unsafe"] == 0, figures["unsafe_ids"]
     assert figures["high_priority_recall"] >= 0.90
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "subject, body, policy, answer",
+    [
+        (
+            "Pricing",
+            "What does the Business plan cost for 50 users billed annually?",
+            "billing-pricing",
+            "$192 per user per year",
+        ),
+        (
+            "Mitarbeiter entfernen",
+            "Wie entferne ich einen ehemaligen Mitarbeiter aus unserem Arbeitsbereich?",
+            "account-members",
+            "entfernen Mitglieder",
+        ),
+        (
+            "Downgrade",
+            "If we downgrade from Business to Pro now, when does it take effect?",
+            "billing-plan-changes",
+            "Downgrades and seat reductions take effect at the next renewal",
+        ),
+    ],
+)
+def test_the_suggested_reply_quotes_the_policy_sentences_that_answer_the_question(
+    subject, body, policy, answer
+):
+    # Found trying the product: chosen by shared words alone, a price question got the
+    # Enterprise sentence and a German question about members the cancellation policy.
+    ticket = triage(subject, body)
+
+    assert ticket.policy_keys == [policy]
+    assert answer in ticket.suggestion
