@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ai_engine import PolicyText
+from ai_engine import PolicyText, secrets_mask
 from tickets.models import Decision, Message, Policy, Status, Ticket
 
 
@@ -92,6 +92,21 @@ def reviewed_tickets() -> QuerySet[Ticket]:
         intent__isnull=False,
         priority__isnull=False,
     ).order_by("created_at")
+
+
+def reviewed_labels():
+    """Each human-reviewed ticket as a labelled row (id, subject, body, intent, priority,
+    resolvable), secrets masked: these rows leave the database, into export files and the
+    model's vocabulary, and a card number a customer pasted must not go with them."""
+    for ticket in reviewed_tickets().iterator():
+        yield {
+            "id": str(ticket.pk),
+            "subject": secrets_mask(ticket.subject),
+            "body": secrets_mask(ticket.body),
+            "intent": ticket.intent,
+            "priority": ticket.priority,
+            "resolvable": ticket.resolvable,
+        }
 
 
 def tickets_stuck() -> dict[str, list]:

@@ -257,6 +257,22 @@ def test_export_labels_writes_reviewed_tickets_as_jsonl(agent, tmp_path):
 
 
 @pytest.mark.django_db
+def test_exported_labels_carry_no_secret_the_customer_pasted(agent, tmp_path):
+    # Found trying the product: the card number, CVV and password went out in clear.
+    ticket = queued(body="Payment failed. Card 4111 1111 1111 1111 exp 12/28 cvv 123, password: Hunter22!x")
+    review_override(ticket_id=ticket.pk, actor=agent, intent="billing", priority="medium", answer="ok")
+    out = tmp_path / "labels.jsonl"
+
+    call_command("export_labels", "--output", str(out))
+
+    exported = out.read_text()
+    assert "4111" not in exported and "123," not in exported and "Hunter22" not in exported
+    assert "[card_number]" in exported
+    with pytest.raises(CommandError, match="--output"):
+        call_command("export_labels", "--output", str(tmp_path / "no" / "such" / "dir.jsonl"))
+
+
+@pytest.mark.django_db
 def test_training_on_reviewed_tickets_teaches_the_local_engine_a_new_kind(
     agent, tmp_path, settings, quarter_of_starter_rows
 ):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ai_engine import local_model_train, local_model_usable
 from tickets.evaluation.dataset import dataset_load
-from tickets.selectors import reviewed_tickets
+from tickets.selectors import reviewed_labels
 
 
 class Command(BaseCommand):
@@ -40,16 +40,7 @@ class Command(BaseCommand):
         if if_missing and local_model_usable(path):
             self.stdout.write(f"Local model already at {path}; not retraining.")
             return
-        reviewed = [
-            {
-                "subject": t.subject,
-                "body": t.body,
-                "intent": t.intent,
-                "priority": t.priority,
-                "resolvable": t.resolvable,
-            }
-            for t in reviewed_tickets().iterator()
-        ]
+        reviewed = list(reviewed_labels())
         extra = []
         for file in dataset:
             if not file.is_file():
