@@ -30,7 +30,7 @@ from tickets.screening import Screening, screen
 from tickets.selectors import decision_reusable, policy_texts
 from tickets.services.decision_log import decision_record, triage_audit
 from tickets.services.engine import engine_get
-from tickets.services.errors import Conflict
+from tickets.services.errors import Conflict, InvalidAction
 from tickets.signals import ticket_answered, ticket_awaiting_human
 
 logger = logging.getLogger(__name__)
@@ -156,6 +156,7 @@ def triage_run(
     AI decision is still logged, so agents can compare.
     """
     ticket = Ticket.objects.get(pk=ticket_id)
+    engine_usable(engine_name=engine_name, prompt_version=prompt_version)
     proposal = triage_propose(
         ticket=ticket, engine_name=engine_name, prompt_version=prompt_version, force=force
     )
@@ -166,6 +167,17 @@ def triage_run(
             outcome.ticket,
         )
     return outcome
+
+
+def engine_usable(*, engine_name: str | None = None, prompt_version: str | None = None) -> None:
+    """Raise InvalidAction when the engine cannot run at all (no API key, no model file,
+    an edited prompt). A staff member asked for this engine: their request is refused and
+    the ticket stays as it is, instead of an answered ticket going back to the queue with
+    rule engine_failed. The background task still routes such tickets to review."""
+    try:
+        engine_get(engine_name=engine_name, prompt_version=prompt_version)
+    except EngineError as exc:
+        raise InvalidAction(f"engine {engine_name or 'default'}: {exc}; nothing was changed.") from exc
 
 
 def triage_apply(

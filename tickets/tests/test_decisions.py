@@ -10,7 +10,7 @@ from django.test import override_settings
 from ai_engine.tests.fake_openai import FakeOpenAI, Reply, decision_json
 from tickets.models import DecidedBy, Decision, Policy, Status
 from tickets.services.decisions import triage_run
-from tickets.services.errors import Conflict
+from tickets.services.errors import Conflict, InvalidAction
 from tickets.tests.factories import TicketFactory
 
 
@@ -171,14 +171,17 @@ def test_human_decision_is_never_changed_by_a_later_ai_run():
 
 
 @pytest.mark.django_db
-def test_openai_engine_without_a_key_is_a_recorded_failure_not_a_crash():
-    ticket = TicketFactory()
+def test_asking_for_the_openai_engine_without_a_key_is_refused_and_changes_nothing():
+    # A staff member's request: refused with the reason. (A queued ticket whose engine
+    # cannot run still goes to review as engine_failed: the background task's path.)
+    ticket = TicketFactory(status=Status.AUTO_RESOLVED, intent="billing", priority="low")
 
-    with override_settings(OPENAI_API_KEY=""):
-        outcome = triage_run(ticket_id=ticket.pk, engine_name="openai")
+    with override_settings(OPENAI_API_KEY=""), pytest.raises(InvalidAction, match="OPENAI_SECRET"):
+        triage_run(ticket_id=ticket.pk, engine_name="openai")
 
-    assert outcome.routing.rule == "engine_failed"
-    assert "OPENAI_SECRET" in outcome.decision.error
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AUTO_RESOLVED
+    assert not Decision.objects.filter(ticket=ticket).exists()
 
 
 @pytest.mark.django_db
@@ -205,10 +208,27 @@ def test_edited_prompt_version_is_refused_once_a_decision_used_it(llm):
     triage_run(ticket_id=ticket.pk, engine_name="openai")
     Decision.objects.filter(ticket=ticket).update(prompt_hash="0" * 64)  # as if the file changed since
 
-    outcome = triage_run(ticket_id=ticket.pk, engine_name="openai", force=True)
+    with pytest.raises(InvalidAction, match="immutable"):
+        triage_run(ticket_id=ticket.pk, engine_name="openai", force=True)
 
-    assert outcome.routing.rule == "engine_failed"
-    assert "immutable" in outcome.decision.error
+    assert Decision.objects.filter(ticket=ticket).count() == 1  # nothing more was run or logged
+
+
+@pytest.mark.django_db
+def test_a_queued_ticket_whose_prompt_was_edited_goes_to_review(llm):
+    from tickets.tasks import triage_ticket
+
+    used = TicketFactory()
+    triage_run(ticket_id=used.pk, engine_name="openai")
+    Decision.objects.filter(ticket=used).update(prompt_hash="0" * 64)  # as if the file changed since
+    queued = TicketFactory()
+
+    with override_settings(AI_ENGINE="openai"):
+        triage_ticket(queued.pk)
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.routing_rule) == (Status.AWAITING_REVIEW, "engine_failed")
+    assert "immutable" in Decision.objects.get(ticket=queued).error
 
 
 @pytest.mark.django_db

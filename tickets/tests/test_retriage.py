@@ -104,6 +104,25 @@ def test_bad_arguments_are_clear_errors(routed):
         run("--since", "last tuesday")
     with pytest.raises(CommandError, match="does not exist"):
         run("--prompt-version", "triage-v99")
+    with pytest.raises(CommandError, match="not a ticket id"):
+        run("--ids", "123,abc")
+    for limit in ("-5", "0"):
+        with pytest.raises(CommandError, match="positive"):
+            run("--limit", limit)
+
+
+@pytest.mark.django_db
+def test_an_engine_that_cannot_run_is_refused_before_any_ticket_changes(routed, settings):
+    # Found trying the product: without an API key every answered ticket went back to the
+    # queue as engine_failed, and the customer's page said "With our team" again.
+    settings.OPENAI_API_KEY = ""
+    answered = TicketFactory(status=Status.AUTO_RESOLVED, intent="billing", priority="low")
+
+    with pytest.raises(CommandError, match="engine openai"):
+        run("--engine", "openai")
+
+    answered.refresh_from_db()
+    assert answered.status == Status.AUTO_RESOLVED
 
 
 @pytest.mark.django_db

@@ -1,6 +1,8 @@
+from argparse import ArgumentTypeError
 from collections import Counter
 from datetime import datetime
 from datetime import time as day_time
+from uuid import UUID
 
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -11,6 +13,8 @@ from ai_engine import ENGINE_NAMES, UnknownPromptVersion, prompt_load
 from tickets.management.help import CommandWithExamples
 from tickets.models import Intent, Status, Ticket
 from tickets.queue import retriage_enqueue
+from tickets.services.decisions import engine_usable
+from tickets.services.errors import InvalidAction
 from tickets.services.retriage import ticket_retriage
 
 SUBJECT_WIDTH = 36
@@ -47,7 +51,7 @@ class Command(CommandWithExamples):
         parser.add_argument("--since", help="Created on or after (YYYY-MM-DD or ISO date-time).")
         parser.add_argument("--until", help="Created on or before.")
         parser.add_argument("--ids", help="Comma-separated ticket ids.")
-        parser.add_argument("--limit", type=int)
+        parser.add_argument("--limit", type=_positive, help="At most this many tickets (oldest first).")
         parser.add_argument("--engine", choices=ENGINE_NAMES)
         parser.add_argument("--prompt-version")
         parser.add_argument("--dry-run", action="store_true", help="Print what would change; write nothing.")
@@ -61,6 +65,12 @@ class Command(CommandWithExamples):
                 prompt_load(opts["prompt_version"])
             except UnknownPromptVersion as exc:
                 raise CommandError(str(exc)) from exc
+        try:
+            # An engine that cannot run (no API key, no model) would send every answered
+            # ticket back to the queue as engine_failed: refuse before touching any.
+            engine_usable(engine_name=opts["engine"], prompt_version=opts["prompt_version"])
+        except InvalidAction as exc:
+            raise CommandError(str(exc)) from exc
         selected = list(self._selection(opts).values_list("pk", "routing_rule"))
         ids = [pk for pk, _ in selected]
         if opts["enqueue"]:
@@ -100,7 +110,7 @@ class Command(CommandWithExamples):
         if opts["until"]:
             tickets = tickets.filter(created_at__lte=parse_when(opts["until"], end=True))
         if opts["ids"]:
-            tickets = tickets.filter(pk__in=[i.strip() for i in opts["ids"].split(",") if i.strip()])
+            tickets = tickets.filter(pk__in=_ticket_ids(opts["ids"]))
         if opts["limit"]:
             tickets = tickets[: opts["limit"]]
         return tickets
@@ -160,3 +170,20 @@ class Command(CommandWithExamples):
         ]
         title = "Dry run (nothing written)" if dry_run else "Triaged again"
         self.stdout.write(f"{title}: " + ", ".join(f"{k} {counts[k]}" for k in keys))
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
+
+
+def _ticket_ids(value: str) -> list[UUID]:
+    ids = []
+    for part in (p.strip() for p in value.split(",")):
+        if part:
+            try:
+                ids.append(UUID(part))
+            except ValueError:
+                raise CommandError(f"--ids: {part!r} is not a ticket id") from None
+    return ids
