@@ -29,7 +29,9 @@ _PASSWORD = re.compile(
     # only a quoted value or one with a digit or symbol, because prose follows that verb
     # too ("the password is required", "le mot de passe est valable 60 minutes").
     r"(?:\s*[:=]\s*[\"'“«]?|\s+(?:is|was|ist|war|es|era|est|était)\s+(?:[\"'“«]|(?=\S*[0-9!@#$%^&*_+=~/\\-])))"
-    r"(\S{4,})",
+    # The value, without the comma or full stop after it, and never a mask already put there
+    # ("password: [password]" after a purge is not a password).
+    r"(?!\[[a-z_]+\])(\S{3,}?[^\s,.;])(?=[,.;]?(?:\s|$))",
     re.IGNORECASE,
 )
 _API_KEY = re.compile(

@@ -136,7 +136,8 @@ class TicketCollectionApi(APIView):
         limit = params.pop("limit", api_settings.PAGE_SIZE)
         params.pop("cursor", None)
         offset = params.pop("offset", None)
-        tickets = Ticket.objects.filter(**params)
+        # `has_secret` reads the conversation: one query for the page, not one per ticket.
+        tickets = Ticket.objects.filter(**params).prefetch_related("messages")
         if offset is not None:
             # Deprecated, kept for one release: cost grows with the offset and the table.
             paginator = LimitOffsetPagination()

@@ -153,8 +153,13 @@ class Ticket(models.Model):
 
     @property
     def has_secret(self) -> bool:
-        """The text holds a card number, CVV, IBAN, password or key: an agent should purge it."""
-        text = "\n".join((self.subject, self.body, self.suggestion, self.resolution))
+        """The text holds a card number, CVV, IBAN, password or key: an agent should purge it.
+
+        The conversation counts too: a card number pasted in a follow-up is as exposed as
+        one in the first message. Lists prefetch `messages` so this is no query per ticket.
+        """
+        conversation = [m.body for m in self.messages.all()] if self.pk else []
+        text = "\n".join((self.subject, self.body, self.suggestion, self.resolution, *conversation))
         return any(finding.is_secret for finding in secrets_find(text))
 
     @property

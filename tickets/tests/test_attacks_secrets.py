@@ -87,6 +87,25 @@ def test_an_admin_may_reveal_the_original_and_each_look_is_audited():
 
 
 @pytest.mark.django_db
+def test_a_secret_in_a_follow_up_flags_the_ticket_in_the_list_and_detail_and_purge_clears_it():
+    # Found trying the product: the reply was masked on screen, but nothing said to purge it.
+    from tickets.services.conversation import customer_reply
+
+    ticket = TicketFactory(subject="Login trouble", body="I cannot log in.")
+    customer_reply(ticket_id=ticket.pk, body="Still stuck. password: Winter2026!x, card 5555 5555 5555 4444")
+    agent = persona_client("agent", ticket)
+
+    detail = agent.get(f"/tickets/{ticket.pk}").json()
+    listed = agent.get("/tickets/").json()["results"]
+
+    assert detail["has_secret"] is True
+    assert [t["has_secret"] for t in listed if t["id"] == str(ticket.pk)] == [True]
+    purged = post_json(agent, f"/tickets/{ticket.pk}/purge-secrets", {"version": detail["version"]})
+    assert purged.json()["has_secret"] is False
+    assert "4444" not in "".join(Message.objects.filter(ticket=ticket).values_list("body", flat=True))
+
+
+@pytest.mark.django_db
 def test_an_agent_purges_a_flagged_ticket_for_good():
     ticket = TicketFactory(subject=f"Card {CARD}", body=PASTED)
     agent = persona_client("agent", ticket)
