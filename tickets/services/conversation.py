@@ -62,7 +62,8 @@ def customer_reopen(*, ticket_id, reason: str = "") -> Ticket:
                 ticket=ticket, kind=Message.Kind.CUSTOMER, source=Source.WEB_FORM, body=reason
             )
         why = "The customer says the answer did not solve the problem" + (f": {reason}" if reason else ".")
-        return _back_to_a_human(ticket, Rule.CUSTOMER_REOPENED, why)
+        # Their latest word counts: "solved" pressed before (by mistake) is withdrawn.
+        return _back_to_a_human(ticket, Rule.CUSTOMER_REOPENED, why, withdraw_confirmation=True)
 
 
 def customer_confirm(*, ticket_id) -> Ticket:
@@ -157,11 +158,14 @@ def outcomes_assume(*, now: datetime | None = None) -> int:
         changed += len(silent)
 
 
-def _back_to_a_human(ticket: Ticket, rule: Rule, reason: str) -> Ticket:
+def _back_to_a_human(
+    ticket: Ticket, rule: Rule, reason: str, *, withdraw_confirmation: bool = False
+) -> Ticket:
     """Send a locked ticket to the review queue because of something the customer did."""
     now = timezone.now()
     answer = answer_latest(ticket) if ticket.status in ANSWERED else None
-    if answer is not None and answer.outcome in OPEN_OUTCOMES:
+    reopenable = OPEN_OUTCOMES + ((Message.Outcome.CONFIRMED,) if withdraw_confirmation else ())
+    if answer is not None and answer.outcome in reopenable:
         _outcome_set(answer, Message.Outcome.REOPENED, note=reason)
         metrics.answer_reopened(answered_by=answer.kind)
     fields = {

@@ -265,6 +265,18 @@ def test_a_customer_who_comes_back_after_silence_still_reopens(settings):
 
 
 @pytest.mark.django_db
+def test_this_did_not_solve_it_withdraws_a_solved_pressed_before():
+    # Found trying the product: "solved", then "did not solve it" left the answer confirmed,
+    # and the dashboard counted it as a confirmed answer.
+    ticket = answered_by("auto_reply", days_ago=0)
+    customer_confirm(ticket_id=ticket.pk)
+
+    customer_reopen(ticket_id=ticket.pk, reason="Sorry, wrong button: the link still fails.")
+
+    assert outcome(ticket) == "reopened"
+
+
+@pytest.mark.django_db
 def test_the_outcome_task_runs_every_hour():
     schedule = Schedule.objects.get(func="tickets.tasks.assume_silent_outcomes")
 

@@ -158,7 +158,9 @@ def test_reopened_answers_are_counted_by_who_answered():
 def test_emails_the_server_refused_are_counted(settings, agent):
     settings.EMAIL_BACKEND = "tickets.tests.test_review.FailingBackend"
     ticket, _ = ticket_submit(**FORM)
-    queued = TicketFactory(status=Status.AWAITING_REVIEW, intent="billing", priority="low", suggestion="S.")
+    queued = TicketFactory(
+        status=Status.AWAITING_REVIEW, intent="billing", priority="low", suggestion="S.", policy_keys=["p"]
+    )
     review_approve(ticket_id=queued.pk, actor=agent)
     answers = counted("supportdesk_emails_failed_total", email="answer")
     confirmations = counted("supportdesk_emails_failed_total", email="confirmation")
@@ -181,9 +183,12 @@ def test_a_response_after_its_target_counts_as_an_sla_breach(agent):
         intent="billing",
         priority="high",
         suggestion="S.",
+        policy_keys=["p"],
         sla_started_at=timezone.now() - timedelta(hours=3),
     )
-    on_time = TicketFactory(status=Status.AWAITING_REVIEW, intent="billing", priority="high", suggestion="S.")
+    on_time = TicketFactory(
+        status=Status.AWAITING_REVIEW, intent="billing", priority="high", suggestion="S.", policy_keys=["p"]
+    )
     before = counted("supportdesk_sla_breaches_total", priority="high")
 
     for ticket in (late, on_time):

@@ -254,6 +254,7 @@ def test_the_answer_email_carries_the_link_in_each_of_the_four_languages(
             priority="low",
             language=language,
             suggestion="OK.",
+            policy_keys=["billing-invoices"],
         )
         with django_capture_on_commit_callbacks(execute=True):
             review_approve(ticket_id=ticket.pk, actor=agent)
