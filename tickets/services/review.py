@@ -77,7 +77,8 @@ def review_override(
 
 
 def review_spam(*, ticket_id, actor, version: int | None = None) -> Ticket:
-    """Close as spam: intent unknown, nothing sent to the sender."""
+    """Close as spam: intent unknown and priority low (the rubric's label for it, which the
+    exported labels and the next training carry), nothing sent to the sender."""
     ticket = _load(ticket_id, version)
     _check_open(ticket, "spam")
     return _apply(
@@ -86,7 +87,7 @@ def review_spam(*, ticket_id, actor, version: int | None = None) -> Ticket:
         "spam",
         status=Status.CLOSED,
         intent=Intent.UNKNOWN,
-        priority=ticket.priority or Priority.LOW,
+        priority=Priority.LOW,
         resolution="",
         decided_by=DecidedBy.HUMAN,
     )
