@@ -158,3 +158,12 @@ def test_the_suggested_reply_quotes_the_policy_sentences_that_answer_the_questio
 
     assert ticket.policy_keys == [policy]
     assert answer in ticket.suggestion
+
+
+@pytest.mark.django_db
+def test_a_question_no_policy_sentence_is_close_to_goes_to_a_person_without_a_cited_policy():
+    # Found trying the product: it was auto-resolved with the policy on closing the workspace.
+    ticket = triage("Inviter un collègue", "Comment puis-je inviter un collègue dans mon espace de travail ?")
+
+    assert (ticket.status, ticket.routing_rule) == (Status.AWAITING_REVIEW, "no_policy")
+    assert ticket.policy_keys == []
