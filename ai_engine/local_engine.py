@@ -144,8 +144,9 @@ class LocalEngine:
         self, intent, policies, ticket_vector, ticket_chars, language
     ) -> tuple[PolicyText | None, str]:
         """The policy of the intent whose sentences are closest to the ticket, by meaning
-        (sentence embeddings) and by shared words (TF-IDF) together, and its two sentences
-        closest the same way, in their order. None when no sentence is close in meaning."""
+        (sentence embeddings) and by shared character n-grams (TF-IDF) together, and its two
+        sentences closest the same way, in their order. None when no sentence is close in
+        meaning."""
         candidates = {i for i, p in enumerate(policies) if intent in p.intents}
         if not candidates or intent == "unknown":
             return None, ""
@@ -163,6 +164,7 @@ class LocalEngine:
         return policies[best], " ".join(sentences[i] for i in chosen)
 
     def _sentence_words_for(self, sentences: list[str]):
+        """The sentences' character n-gram TF-IDF vectors (cached with their embeddings)."""
         key = ("words", tuple(sentences))
         if key not in self._policy_vectors:
             self._policy_vectors[key] = self.model.char.transform(sentences)
