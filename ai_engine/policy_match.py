@@ -1,6 +1,7 @@
 """Choosing which policies to show the LLM for one ticket."""
 
 import re
+from functools import lru_cache
 
 from ai_engine.types import PolicyText, TicketText
 
@@ -48,8 +49,14 @@ _STOP = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+@lru_cache(maxsize=1024)
+def _policy_words(title: str, text: str, intents: tuple[str, ...]) -> frozenset[str]:
+    # The same few policies meet every ticket: their words are read once per process.
+    return _words(f"{title} {text} {' '.join(intents)}")
 
 
 def policies_relevant(
@@ -64,7 +71,7 @@ def policies_relevant(
         return list(policies)
     ticket_words = _words(f"{ticket.subject} {ticket.body}")
     scored = [
-        (len(ticket_words & _words(f"{p.title} {p.text} {' '.join(p.intents)}")), -index, p)
+        (len(ticket_words & _policy_words(p.title, p.text, p.intents)), -index, p)
         for index, p in enumerate(policies)
     ]
     best = sorted(scored, key=lambda item: (item[0], item[1]), reverse=True)[:limit]

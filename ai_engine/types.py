@@ -3,6 +3,7 @@
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 from ai_engine.schema import TriageDecision
 
@@ -76,20 +77,29 @@ class EngineRun:
 def input_fingerprint(
     *, engine: str, model: str, prompt_hash: str, ticket: TicketText, policies: list[PolicyText]
 ) -> str:
-    """Same fingerprint means the same decision: used to reuse stored decisions."""
-    material = json.dumps(
-        {
-            "engine": engine,
-            "model": model,
-            "prompt": prompt_hash,
-            "subject": ticket.subject,
-            "body": ticket.body,
-            "language": ticket.language,
-            "policies": [
-                [p.key, p.title, p.text, list(p.intents), sorted(p.translations.items())] for p in policies
-            ],
-        },
-        sort_keys=True,
+    """Same fingerprint means the same decision: used to reuse stored decisions.
+
+    The SHA-256 of the sorted-keys JSON of engine, model, prompt, ticket and policies. The
+    policies' JSON (most of the material) is encoded once per policy set, not per ticket.
+    """
+    dump = partial(json.dumps, sort_keys=True, ensure_ascii=False)
+    # Keys in sorted order: body, engine, language, model | policies | prompt, subject.
+    before = dump({"body": ticket.body, "engine": engine, "language": ticket.language, "model": model})
+    after = dump({"prompt": prompt_hash, "subject": ticket.subject})
+    material = f'{before[:-1]}, "policies": {_policies_json(policies)}, {after[1:]}'
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def _policies_json(policies: list[PolicyText]) -> str:
+    return _policies_json_cached(
+        tuple((p.key, p.title, p.text, p.intents, tuple(sorted(p.translations.items()))) for p in policies)
+    )
+
+
+@lru_cache(maxsize=8)
+def _policies_json_cached(policies: tuple) -> str:
+    return json.dumps(
+        [[key, title, text, list(intents), [list(t) for t in translations]]
+         for key, title, text, intents, translations in policies],
         ensure_ascii=False,
     )
-    return hashlib.sha256(material.encode()).hexdigest()

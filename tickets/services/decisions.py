@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from ai_engine import (
@@ -203,7 +202,6 @@ def triage_apply(
         )
         before = ticket.status
         _write(ticket, final, proposal)
-        ticket.refresh_from_db()
         triage_audit(ticket, decision, proposal.routing, before, actor)
         if proposal.routing.auto_resolved:
             ticket_answered.send(sender=Ticket, ticket_id=ticket.pk)
@@ -224,6 +222,7 @@ def _why_not_apply(ticket: Ticket, claimed_version: int | None) -> str:
 
 
 def _write(ticket: Ticket, result: EngineResult, proposal: TriageProposal) -> None:
+    """Store the routing on the locked row, and on `ticket` as written (no second read)."""
     routing = proposal.routing
     fields = {
         "status": routing.status,
@@ -235,7 +234,8 @@ def _write(ticket: Ticket, result: EngineResult, proposal: TriageProposal) -> No
         "claimed_at": None,
         "resolution": "",
         "decided_by": "",
-        "version": F("version") + 1,
+        # The row is locked and filtered on this version: the next one is known.
+        "version": ticket.version + 1,
         "updated_at": timezone.now(),
     }
     decision = result.decision
@@ -257,6 +257,8 @@ def _write(ticket: Ticket, result: EngineResult, proposal: TriageProposal) -> No
     )
     if not updated:  # impossible under the row lock; refuse loudly rather than guess
         raise Conflict("The ticket changed while the decision was being applied.", ticket)
+    for name, value in fields.items():
+        setattr(ticket, name, value)
 
 
 def _failed(engine: str, error: str) -> EngineRun:
