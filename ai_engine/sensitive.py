@@ -63,8 +63,11 @@ class Finding:
         return self.kind in SECRET_KINDS
 
 
-def secrets_find(text: str) -> list[Finding]:
-    """Every secret and piece of personal data in `text`, ordered by position, never overlapping."""
+def secrets_find(text: str, *, personal: bool = True) -> list[Finding]:
+    """Every secret and piece of personal data in `text`, ordered by position, never overlapping.
+
+    `personal=False` looks for secrets alone, for a caller that only asks whether there is one.
+    """
     found: list[Finding] = []
     for match in _CARD.finditer(text):
         digits = re.sub(r"\D", "", match.group())
@@ -79,7 +82,7 @@ def secrets_find(text: str) -> list[Finding]:
         found.append(Finding("password", match.start(1), match.end(1)))
     for match in _API_KEY.finditer(text):
         found.append(Finding("api_key", match.start(), match.end()))
-    if len(_DIGIT.findall(text)) >= MIN_PHONE_DIGITS:  # the matcher is most of the cost
+    if personal and len(_DIGIT.findall(text)) >= MIN_PHONE_DIGITS:  # the matcher is most of the cost
         for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID):
             found.append(Finding("phone_number", match.start, match.end))
     return _without_overlaps(found)

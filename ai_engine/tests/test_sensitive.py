@@ -33,3 +33,9 @@ def test_texts_skipped_by_the_digit_count_cannot_hold_a_valid_phone_number():
 )
 def test_phone_numbers_are_found_and_short_digit_runs_are_not(text, kinds):
     assert [finding.kind for finding in secrets_find(text)] == kinds
+
+
+def test_secrets_alone_leave_phone_numbers_out_and_keep_every_secret():
+    text = "Card 4111 1111 1111 1111, password: hunter22!, call +44 20 7946 0958"
+    assert [f.kind for f in secrets_find(text)] == ["card_number", "password", "phone_number"]
+    assert [f.kind for f in secrets_find(text, personal=False)] == ["card_number", "password"]

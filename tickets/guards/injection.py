@@ -120,4 +120,4 @@ def prompt_injection(text: str, depth: int = 0) -> bool:
 
 
 def exposed_secret(text: str) -> bool:
-    return any(finding.is_secret for finding in secrets_find(text))
+    return any(finding.is_secret for finding in secrets_find(text, personal=False))

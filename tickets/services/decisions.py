@@ -24,7 +24,7 @@ from ai_engine import (
 )
 from tickets import metrics
 from tickets.models import DecidedBy, Decision, Status, Ticket
-from tickets.routing import RoutingOutcome, route, routing_config
+from tickets.routing import RoutingConfig, RoutingOutcome, route, routing_config
 from tickets.screening import Screening, screen
 from tickets.selectors import decision_reusable, policy_texts
 from tickets.services.decision_log import decision_record, triage_audit
@@ -63,6 +63,7 @@ class TriagePending:
     policies: list[PolicyText]
     screening: Screening
     fingerprint: str
+    routing_config: RoutingConfig
 
 
 def triage_propose(
@@ -82,7 +83,8 @@ def triage_propose(
 def triage_refused(*, ticket: Ticket, engine_name: str, error: str) -> TriageProposal:
     """The proposal when no engine can run (not configured, prompt edited): to review."""
     screening = screen(f"{ticket.subject}\n{ticket.body}")
-    return _proposal(_failed(engine_name, error), screening, frozenset(p.key for p in policy_texts()))
+    valid_keys = frozenset(p.key for p in policy_texts())
+    return _proposal(_failed(engine_name, error), screening, valid_keys, routing_config())
 
 
 def triage_prepare(
@@ -95,8 +97,11 @@ def triage_prepare(
     return triage_reuse(pending, stored) if stored else pending
 
 
-def triage_pending(*, ticket: Ticket, engine: Engine, policies: list[PolicyText]) -> TriagePending:
-    """What the engine call for `ticket` needs: screening, the text, the input fingerprint."""
+def triage_pending(
+    *, ticket: Ticket, engine: Engine, policies: list[PolicyText], config: RoutingConfig | None = None
+) -> TriagePending:
+    """What the engine call for `ticket` needs: screening, the text, the input fingerprint, and
+    the routing thresholds (`config`: read once by a caller preparing many, else read here)."""
     screening = screen(f"{ticket.subject}\n{ticket.body}")
     text = TicketText(ticket.subject, ticket.body, screening.language)
     fingerprint = input_fingerprint(
@@ -106,14 +111,14 @@ def triage_pending(*, ticket: Ticket, engine: Engine, policies: list[PolicyText]
         ticket=text,
         policies=policies,
     )
-    return TriagePending(engine, text, policies, screening, fingerprint)
+    return TriagePending(engine, text, policies, screening, fingerprint, config or routing_config())
 
 
 def triage_reuse(pending: TriagePending, stored: Decision) -> TriageProposal:
     """The proposal of a stored decision made for identical input: no engine call."""
     valid_keys = frozenset(p.key for p in pending.policies)
     run = EngineRun((_result_from_stored(stored),))
-    return _proposal(run, pending.screening, valid_keys, pending.fingerprint, stored)
+    return _proposal(run, pending.screening, valid_keys, pending.routing_config, pending.fingerprint, stored)
 
 
 def triage_call(pending: TriagePending, *, wait_until: float | None = None) -> EngineRun:
@@ -133,11 +138,13 @@ def triage_call(pending: TriagePending, *, wait_until: float | None = None) -> E
 def triage_complete(pending: TriagePending, run: EngineRun) -> TriageProposal:
     """Route what the engine said."""
     valid_keys = frozenset(p.key for p in pending.policies)
-    return _proposal(run, pending.screening, valid_keys, pending.fingerprint)
+    return _proposal(run, pending.screening, valid_keys, pending.routing_config, pending.fingerprint)
 
 
-def _proposal(run: EngineRun, screening: Screening, valid_keys, fingerprint: str = "", reused_from=None):
-    outcome = route(run.final, screening=screening, valid_policy_keys=valid_keys, config=routing_config())
+def _proposal(
+    run: EngineRun, screening: Screening, valid_keys, config: RoutingConfig, fingerprint="", reused_from=None
+):
+    outcome = route(run.final, screening=screening, valid_policy_keys=valid_keys, config=config)
     return TriageProposal(run, outcome, screening, fingerprint, reused_from)
 
 

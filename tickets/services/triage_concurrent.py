@@ -24,6 +24,7 @@ from django.conf import settings
 
 from ai_engine import EngineError, engine_build
 from tickets.models import Ticket
+from tickets.routing import routing_config
 from tickets.selectors import decisions_reusable, policy_texts
 from tickets.services.decisions import (
     TriagePending,
@@ -78,7 +79,10 @@ def _pool(size: int) -> ThreadPoolExecutor:
 class _Batch:
     def __init__(self, engine):
         self.engine = engine
-        self.policies: list | None = None  # read once the batch has work
+        # Read once the batch has work, like the routing thresholds: a policy edited or a
+        # threshold calibrated meanwhile applies from the next batch.
+        self.policies: list | None = None
+        self.routing_config = None
         self.limit = settings.AI_LLM_CONCURRENCY
         # A few more calls are handed to the pool than it runs at once: they wait in its queue,
         # and a thread whose call returns starts the next at once. Otherwise a freed slot waited
@@ -130,7 +134,7 @@ class _Batch:
                 )
             self.deadline = 0.0  # claim nothing more
             return False
-        self.policies = policy_texts()
+        self.policies, self.routing_config = policy_texts(), routing_config()
         return True
 
     def _start(self, tickets: list[Ticket]) -> None:
@@ -140,9 +144,10 @@ class _Batch:
                 ticket_give_up(ticket=ticket)
                 self.counts["given up"] += 1
             else:
-                fresh.append(
-                    (ticket, triage_pending(ticket=ticket, engine=self.engine, policies=self.policies))
+                pending = triage_pending(
+                    ticket=ticket, engine=self.engine, policies=self.policies, config=self.routing_config
                 )
+                fresh.append((ticket, pending))
         stored = decisions_reusable([pending.fingerprint for _, pending in fresh]) if fresh else {}
         for ticket, pending in fresh:
             if pending.fingerprint in stored:  # a stored decision for identical input

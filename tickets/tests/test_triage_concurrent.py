@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django_q.models import OrmQ
 
 from ai_engine.tests.fake_openai import FakeOpenAI, Reply, decision_json
@@ -255,3 +256,22 @@ def test_local_engine_triages_only_the_ticket_it_was_given():
 
     assert statuses(tickets)[0] in ROUTED
     assert statuses(tickets)[1:] == [Status.NEW, Status.NEW]
+
+
+@pytest.mark.django_db
+def test_a_batch_reads_policies_and_thresholds_once_and_reads_each_ticket_once_to_write_it(llm):
+    tickets = waiting(12)
+
+    with CaptureQueriesContext(connection) as queries:
+        triage_ticket(tickets[0].pk)
+
+    assert set(statuses(tickets)) <= ROUTED
+    sql = [query["sql"] for query in queries]
+    assert sum('FROM "tickets_policy"' in s for s in sql) == 1
+    assert sum('FROM "tickets_intentthreshold"' in s for s in sql) == 1
+    assert sum(s.startswith('INSERT INTO "tickets_decision"') for s in sql) == 12
+    # Whole-row reads of tickets: one per claim (the claimed rows) and one per write (the
+    # locked row). A re-read after the write would add one per ticket.
+    claims = sum(s.startswith('UPDATE "tickets_ticket" SET "status" = \'triaging\'') for s in sql)
+    row_reads = sum(s.startswith('SELECT "tickets_ticket"."id", "tickets_ticket"."subject"') for s in sql)
+    assert row_reads == claims + 12
