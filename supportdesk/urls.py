@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from supportdesk.errors import api_not_found
 from supportdesk.health import healthz, readyz
 from tickets.api import (
     TicketCollectionApi,
@@ -34,6 +35,7 @@ urlpatterns = [
     *both("tickets/<uuid:pk>/reveal/", TicketRevealApi.as_view(), "ticket-reveal"),
     *both("tickets/<uuid:pk>/purge-secrets/", TicketPurgeSecretsApi.as_view(), "ticket-purge-secrets"),
     *both("tickets/<uuid:pk>/revoke-token/", TicketRevokeTokenApi.as_view(), "ticket-revoke-token"),
+    re_path(r"^tickets/", api_not_found, name="tickets-not-found"),
     # One raw mail (message/rfc822) from an MTA or a mail provider; off unless INBOUND_EMAIL_TOKEN is set.
     *both("inbound/email/", inbound_email, "inbound-email"),
     # API_DOCS_STAFF_ONLY restricts both to staff. The docs page loads its script from a

@@ -43,4 +43,8 @@ def test_malformed_input_is_refused_naming_the_field(case_id, target, content_ty
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/tickets/not-a-uuid", "/tickets/%00/review", "/tickets/" + "9" * 5000])
 def test_malformed_paths_are_404_not_500(path):
-    assert APIClient().get(path).status_code == 404
+    response = APIClient().get(path)
+    assert response.status_code == 404
+    # The API's JSON error, as for an unknown ticket id, not Django's HTML page.
+    assert response["Content-Type"] == "application/json"
+    assert "UUID" in response.json()["detail"]
