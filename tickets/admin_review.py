@@ -18,6 +18,7 @@ from django.utils import timezone
 from tickets.email.selectors import ticket_mail
 from tickets.models import Intent, Policy, Priority, Ticket
 from tickets.rules import Rule
+from tickets.selectors import of_customer
 from tickets.services.review import ACTIONS
 from tickets.timeline import timeline_entries
 
@@ -105,7 +106,7 @@ def review_page_context(ticket: Ticket, *, filters: str) -> dict:
     rule, _, guard = ticket.routing_rule.partition(":")
     policies = {p.key: p.pk for p in Policy.objects.filter(key__in=ticket.policy_keys)}
     others = list(
-        Ticket.objects.filter(customer_email=ticket.customer_email)
+        of_customer(Ticket.objects.all(), ticket.customer_email)
         .exclude(pk=ticket.pk)
         .order_by("-created_at")[:OTHER_TICKETS_SHOWN]
     )

@@ -33,6 +33,7 @@ from tickets.permissions import (
     staff_may,
     token_matches,
 )
+from tickets.selectors import of_customer
 from tickets.serializers import (
     ConflictOutputSerializer,
     ErrorOutputSerializer,
@@ -136,8 +137,11 @@ class TicketCollectionApi(APIView):
         limit = params.pop("limit", api_settings.PAGE_SIZE)
         params.pop("cursor", None)
         offset = params.pop("offset", None)
+        email = params.pop("customer_email", None)
         # `has_secret` reads the conversation: one query for the page, not one per ticket.
         tickets = Ticket.objects.filter(**params).prefetch_related("messages")
+        if email:
+            tickets = of_customer(tickets, email)
         if offset is not None:
             # Deprecated, kept for one release: cost grows with the offset and the table.
             paginator = LimitOffsetPagination()

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Upper
 from django.utils import timezone
 
 from ai_engine import INTENTS, PRIORITIES, secrets_find, secrets_mask
@@ -103,7 +103,10 @@ class Ticket(models.Model):
         indexes = [
             # The review queue: awaiting_review, highest priority first, oldest first.
             models.Index("status", models.F("priority_rank").desc(), "created_at", name="ticket_queue_idx"),
-            models.Index(fields=["customer_email", "-created_at"], name="ticket_customer_idx"),
+            # A customer's tickets, whatever case each message wrote the address in.
+            models.Index(
+                Upper("customer_email"), models.F("created_at").desc(), name="ticket_customer_ci_idx"
+            ),
             models.Index(fields=["-created_at"], name="ticket_created_idx"),
             # Staff lists filtered by status, intent or priority, newest first (keyset pages).
             models.Index(fields=["status", "-created_at"], name="ticket_status_created_idx"),

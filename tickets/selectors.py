@@ -3,11 +3,21 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from ai_engine import PolicyText, secrets_mask
 from tickets.models import Decision, Message, Policy, Status, Ticket
+
+
+def of_customer(tickets: QuerySet, email: str) -> QuerySet:
+    """`tickets` from `email`, in any case ("Ana@Example.com" wrote ana@example.com's tickets).
+
+    Both sides go through the database's UPPER, so the expression index
+    `ticket_customer_ci_idx` serves it on PostgreSQL and SQLite alike.
+    """
+    return tickets.alias(customer_key=Upper("customer_email")).filter(customer_key=Upper(Value(email)))
 
 
 def policy_texts() -> list[PolicyText]:

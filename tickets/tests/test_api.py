@@ -138,12 +138,14 @@ class TestListTickets:
         assert client.get("/tickets?intent=account").json()["count"] == 2
         assert client.get("/tickets/?priority=high&intent=billing").json()["count"] == 3
 
-    def test_filter_by_customer_email(self, persona):
+    def test_filter_by_customer_email_in_any_case(self, persona):
         TicketFactory(customer_email="x@corp.example")
+        TicketFactory(customer_email="X@Corp.Example")
+        TicketFactory(customer_email="y@corp.example")
 
-        page = persona("admin").get("/tickets/?customer_email=x@corp.example").json()
+        page = persona("admin").get("/tickets/?customer_email=x@CORP.example&ordering=created_at").json()
 
-        assert [t["customer_email"] for t in page["results"]] == ["x@corp.example"]
+        assert [t["customer_email"] for t in page["results"]] == ["x@corp.example", "X@Corp.Example"]
 
     def test_ordering_by_priority_puts_high_first(self, persona):
         for priority in ["low", "high", "medium"]:

@@ -7,6 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tickets.models import Status, Ticket
+from tickets.selectors import of_customer
 from tickets.tests.factories import TicketFactory
 
 
@@ -73,6 +74,20 @@ def test_a_deep_page_with_a_filter_is_read_from_an_index():
         plan = page.explain()
 
     assert "ticket_status_created_idx" in plan, plan
+
+
+@pytest.mark.django_db
+def test_a_customers_tickets_in_any_case_are_read_from_an_index():
+    TicketFactory.create_batch(3, customer_email="Ana@Example.com")
+    page = of_customer(Ticket.objects.all(), "ana@example.com").order_by("-created_at")[:51]
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = page.explain()
+
+    assert "ticket_customer_ci_idx" in plan, plan
+    assert len(page) == 3
 
 
 @pytest.mark.django_db

@@ -56,7 +56,7 @@ def test_decision_first_on_a_1366x768_screen_and_the_agents_edit_is_what_is_sent
     AgentFactory(username="maria")
     ticket = submitted("Refund of the annual plan", LONG_BODY)
     older = queued("Invoice address", customer_email="ana@example.com", status=Status.RESOLVED)
-    newer = queued("Login trouble", customer_email="ana@example.com")
+    newer = queued("Login trouble", customer_email="Ana@Example.COM")  # the same customer
     queued("Someone else's", customer_email="bob@example.com")
     assert ticket.guards and ticket.status == Status.AWAITING_REVIEW
 
