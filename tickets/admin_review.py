@@ -18,7 +18,7 @@ from django.utils import timezone
 from tickets.email.selectors import ticket_mail
 from tickets.models import Intent, Policy, Priority, Ticket
 from tickets.rules import Rule
-from tickets.selectors import of_customer
+from tickets.selectors import answer_rejected, of_customer
 from tickets.services.review import ACTIONS
 from tickets.timeline import timeline_entries
 
@@ -38,7 +38,7 @@ class ReviewForm(forms.Form):
 
     @classmethod
     def for_ticket(cls, ticket: Ticket) -> "ReviewForm":
-        return cls(
+        form = cls(
             initial={
                 "answer": ticket.suggestion,
                 "intent": ticket.intent or "",
@@ -47,6 +47,15 @@ class ReviewForm(forms.Form):
                 "loaded_at": timezone.now().isoformat(),
             }
         )
+        rejected = answer_rejected(ticket)
+        if rejected is not None and rejected.strip() == ticket.suggestion.strip():
+            # Not the answer the customer just turned down: the agent starts a new one.
+            form.initial["answer"] = ""
+            form.fields["answer"].widget.attrs["placeholder"] = (
+                "The customer said the answer they were sent did not solve it (see the "
+                "conversation). Write a new reply."
+            )
+        return form
 
     def service_fields(self) -> dict:
         data = self.cleaned_data

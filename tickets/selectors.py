@@ -145,6 +145,12 @@ def answer_latest(ticket: Ticket) -> Message | None:
     return ticket.messages.filter(kind__in=Message.ANSWER_KINDS).order_by("-created_at", "-id").first()
 
 
+def answer_rejected(ticket: Ticket) -> str | None:
+    """The text of the last answer, if the customer said it did not solve their problem."""
+    latest = answer_latest(ticket)
+    return latest.body if latest is not None and latest.outcome == Message.Outcome.REOPENED else None
+
+
 def conversation_for_customer(ticket: Ticket) -> list[Message]:
     """What the customer wrote and was sent, oldest first: never the internal notes."""
     return list(ticket.messages.exclude(kind=Message.Kind.INTERNAL_NOTE).order_by("created_at", "id"))

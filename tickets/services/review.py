@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ai_engine import secrets_find
 from tickets.models import AuditEvent, DecidedBy, Intent, Priority, Status, Ticket
+from tickets.selectors import answer_rejected
 from tickets.services.errors import Conflict, InvalidAction
 from tickets.signals import ticket_answered
 
@@ -32,6 +33,9 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
         # The suggestion cites no policy: it is a note to the agent ("No written policy
         # answers this ticket ..."), or an ungrounded draft, never a reply to send as is.
         raise InvalidAction("answer: no written policy answers this ticket; write the reply to send.")
+    rejected = answer_rejected(ticket)
+    if rejected is not None and answer == rejected.strip():
+        raise InvalidAction("answer: the customer said this answer did not solve it; write a new reply.")
     _check_no_secret(answer)
     if not ticket.intent or not ticket.priority:
         raise InvalidAction("The AI has not classified this ticket; use override instead.")

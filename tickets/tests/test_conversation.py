@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Schedule
 
+from tickets.admin_review import review_page_url
 from tickets.models import DecidedBy, Message, Status, Ticket
 from tickets.portal.links import portal_path
 from tickets.services.answers import AnswerNotSent, answer_send
 from tickets.services.conversation import customer_confirm, customer_reopen, customer_reply, note_add
 from tickets.services.decisions import triage_run
+from tickets.services.errors import InvalidAction
 from tickets.services.review import review_approve, review_override
 from tickets.services.submission import ticket_submit
 from tickets.tasks import assume_silent_outcomes
@@ -326,3 +328,25 @@ def test_purging_secrets_also_masks_them_in_the_conversation(agent):
     texts = " ".join(ticket.messages.values_list("body", flat=True))
     assert "4111 1111 1111 1111" not in texts
     assert "[card_number]" in texts
+
+
+@pytest.mark.django_db
+def test_the_answer_a_customer_turned_down_is_not_offered_or_approved_again(agent, client):
+    ticket = answered_by("auto_reply")
+    Ticket.objects.filter(pk=ticket.pk).update(suggestion=ticket.resolution)
+    customer_reopen(ticket_id=ticket.pk, reason="The seats page shows an error")
+
+    client.force_login(agent)
+    page = client.get(review_page_url(ticket.pk))
+    form = page.context["form"]
+    assert form["answer"].value() == ""
+    assert "did not solve it" in form.fields["answer"].widget.attrs["placeholder"]
+    assert 'placeholder="The customer said the answer they were sent did not solve it' in page.content.decode()
+    with pytest.raises(InvalidAction, match="did not solve it"):
+        review_approve(ticket_id=ticket.pk, actor=agent)
+    with pytest.raises(InvalidAction, match="did not solve it"):
+        review_approve(ticket_id=ticket.pk, actor=agent, answer=f"  {ticket.resolution}\n")
+
+    review_approve(ticket_id=ticket.pk, actor=agent, answer="Reload the seats page; the error is fixed now.")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.RESOLVED
