@@ -1,17 +1,18 @@
 """The customer's forms. What makes a valid ticket is the API's serializer: one rule for both doors."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tickets.models import BODY_MAX, SUBJECT_MAX
 from tickets.serializers import TicketCreateInputSerializer
 
 
 class TicketForm(forms.Form):
-    subject = forms.CharField(max_length=SUBJECT_MAX, label="Subject")
+    subject = forms.CharField(max_length=SUBJECT_MAX, label=_("Subject"))
     body = forms.CharField(
-        max_length=BODY_MAX, label="Your message", widget=forms.Textarea(attrs={"rows": 8})
+        max_length=BODY_MAX, label=_("Your message"), widget=forms.Textarea(attrs={"rows": 8})
     )
-    customer_email = forms.EmailField(max_length=254, label="Your email address")
+    customer_email = forms.EmailField(max_length=254, label=_("Your email address"))
 
     def clean(self):
         # The browser's copy of the rules (required, maxlength) is a convenience; the
@@ -28,13 +29,15 @@ class TicketForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(max_length=BODY_MAX, label="Write to us", widget=forms.Textarea(attrs={"rows": 5}))
+    body = forms.CharField(
+        max_length=BODY_MAX, label=_("Write to us"), widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
         max_length=BODY_MAX,
         required=False,
-        label="What is still wrong? (optional)",
+        label=_("What is still wrong? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -14,6 +14,7 @@ from tickets.clients import client_from_request
 from tickets.models import Source, Ticket
 from tickets.permissions import CanCreateTicket
 from tickets.portal.forms import ReopenForm, ReplyForm, TicketForm
+from tickets.portal.language import page_language, speaking
 from tickets.portal.links import portal_path, portal_token, portal_token_matches
 from tickets.selectors import answer_latest, conversation_for_customer
 from tickets.services.conversation import (
@@ -28,12 +29,28 @@ from tickets.services.submission import ticket_submit
 from tickets.throttles import TicketCreateThrottle, TokenLookupThrottle
 
 
+def in_customer_language(view):
+    """Pages before there is a ticket: in the browser's language (`portal.language`)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = page_language(request)
+        with speaking(language):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = language
+        return response
+
+    return wrapper
+
+
 @require_GET
+@in_customer_language
 def landing(request):
     return render(request, "portal/landing.html")
 
 
 @require_http_methods(["GET", "POST"])
+@in_customer_language
 def submit(request):
     """The web form: the same service and the same per-client limit as POST /tickets/."""
     if not CanCreateTicket().has_permission(request, None):
@@ -87,7 +104,10 @@ def private_page(view):
         if ticket is None or not _link_opens(ticket, token):
             throttle.record(request)
             raise Http404("No such ticket.")
-        response = view(request, ticket)
+        language = page_language(request, ticket)
+        with speaking(language):
+            response = view(request, ticket)
+        response["Content-Language"] = language
         response["Cache-Control"] = "no-store"
         response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex, nofollow"
