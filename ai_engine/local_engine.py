@@ -82,21 +82,20 @@ class LocalEngine:
         """One vectorisation for many tickets (evaluation, benchmarks)."""
         started = time.perf_counter()
         texts = [row_text(t.subject, t.body) for t in tickets]
-        predictions, vectors = self.model.predict_and_embed(texts)
-        ticket_matrix = self.model.word.transform(texts)
-        ticket_chars = self.model.char.transform(texts) if vectors is not None else None
+        vectors = self.model.vectorise(texts)
+        predictions = self.model.predict_vectors(vectors)
         per_ticket_ms = (time.perf_counter() - started) * 1000 / max(len(tickets), 1)
         known = frozenset(p.key for p in policies)
         runs = []
         for row, (ticket, prediction) in enumerate(zip(tickets, predictions, strict=True)):
             language = reply_language(ticket.language)
-            if vectors is not None:
+            if vectors.embeddings is not None:
                 policy, reply = self._answer_by_meaning(
-                    prediction.intent, policies, vectors[row], ticket_chars[row], language
+                    prediction.intent, policies, vectors.embeddings[row], vectors.chars[row], language
                 )
             else:
-                policy = self._best_policy(prediction.intent, policies, ticket_matrix[row], language)
-                reply = self._reply(policy, ticket_matrix[row], language) if policy else ""
+                policy = self._best_policy(prediction.intent, policies, vectors.words[row], language)
+                reply = self._reply(policy, vectors.words[row], language) if policy else ""
             resolvable = prediction.resolvable_probability >= 0.5
             resolvable_right = (
                 prediction.resolvable_probability if resolvable else 1 - prediction.resolvable_probability

@@ -96,6 +96,15 @@ class LinearHead:
         return softmax(np.asarray(scores) / self.temperature, axis=1)
 
 
+@dataclass(frozen=True)
+class TextVectors:
+    """Texts as the model reads them, one row each."""
+
+    words: sparse.csr_matrix
+    chars: sparse.csr_matrix
+    embeddings: np.ndarray | None  # None for a TF-IDF-only model
+
+
 @dataclass
 class LocalModel:
     word: TfidfVectorizer | FastTfidf
@@ -111,25 +120,27 @@ class LocalModel:
         """Sentence embeddings beside the TF-IDF features."""
         return self.meta.get("embedder") is not None
 
-    def features(self, texts: list[str]) -> tuple[sparse.csr_matrix, np.ndarray | None]:
-        """The feature matrix, and the texts' embeddings (None without them)."""
-        tfidf = [self.word.transform(texts), self.char.transform(texts)]
-        if not self.stacked:
-            return sparse.hstack(tfidf).tocsr(), None
-        vectors = embedding.embed(texts)
-        return _stack(tfidf, vectors), vectors
+    def vectorise(self, texts: list[str]) -> TextVectors:
+        """Each text read once: its word and character TF-IDF rows and its embedding."""
+        with embedding.blas_threads_limited():
+            embeddings = embedding.embed(texts) if self.stacked else None
+        return TextVectors(self.word.transform(texts), self.char.transform(texts), embeddings)
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         """Calibrated predictions of every head, one per text."""
-        return self.predict_and_embed(texts)[0]
+        return self.predict_vectors(self.vectorise(texts))
 
-    def predict_and_embed(self, texts: list[str]) -> tuple[list[Prediction], np.ndarray | None]:
-        """`predict`, and the texts' sentence embeddings it used (None without them)."""
+    def predict_vectors(self, vectors: TextVectors) -> list[Prediction]:
+        """`predict` for texts already vectorised (the engine reuses the vectors for its reply)."""
+        tfidf = [vectors.words, vectors.chars]
+        if vectors.embeddings is None:
+            features = sparse.hstack(tfidf).tocsr()
+        else:
+            features = _stack(tfidf, vectors.embeddings)
         with embedding.blas_threads_limited():
-            features, vectors = self.features(texts)
             intent_probs = self.intent.probabilities(features)
-            if self.novelty is not None and vectors is not None:
-                intent_probs = self.novelty.adjusted(intent_probs, self.intent.classes, vectors)
+            if self.novelty is not None and vectors.embeddings is not None:
+                intent_probs = self.novelty.adjusted(intent_probs, self.intent.classes, vectors.embeddings)
             priority_probs = self.priority.probabilities(features)
             resolvable_probs = self.resolvable.probabilities(features)
         yes = self.resolvable.classes.index("yes")
@@ -147,7 +158,7 @@ class LocalModel:
                     intent_probabilities=dict(zip(self.intent.classes, map(float, row_intent), strict=True)),
                 )
             )
-        return out, vectors
+        return out
 
 
 def _stack(tfidf: list[sparse.csr_matrix], vectors: np.ndarray) -> sparse.csr_matrix:
