@@ -23,15 +23,26 @@ _CVV = re.compile(
     r"(\d{3,4})\b",
     re.IGNORECASE,
 )
-_PASSWORD = re.compile(
+_CREDENTIAL_WORD = (
     r"\b(?:password|passwort|kennwort|contraseña|contrasena|clave|mot de passe|mdp|pwd|passcode|pw)\b"
-    # "password: x" and "password = x": whatever follows is the secret. "my password is x":
-    # only a quoted value or one with a digit or symbol, because prose follows that verb
-    # too ("the password is required", "le mot de passe est valable 60 minutes").
-    r"(?:\s*[:=]\s*[\"'“«]?|\s+(?:is|was|ist|war|es|era|est|était)\s+(?:[\"'“«]|(?=\S*[0-9!@#$%^&*_+=~/\\-])))"
-    # The value, without the comma or full stop after it, and never a mask already put there
-    # ("password: [password]" after a purge is not a password).
-    r"(?!\[[a-z_]+\])(\S{3,}?[^\s,.;])(?=[,.;]?(?:\s|$))",
+)
+# What is clearly a password rather than a word of prose: six or more characters with a
+# letter and a digit, or with a symbol ("Barcelona2023!", "Tulip!2024").
+_CREDENTIAL_LIKE = r"(?=\S*[A-Za-zÀ-ÿ])(?=\S*[0-9!@#$%^&*_+=~/\\-])\S{5,}?[^\s,.;]"
+_PASSWORD = re.compile(
+    _CREDENTIAL_WORD
+    + r"(?:"
+    # "password: x" and "password = x": whatever follows is the secret.
+    + r"\s*[:=]\s*[\"'“«]?(?!\[[a-z_]+\])(\S{3,}?[^\s,.;])"
+    # "my password is x", "mi contraseña antigua era x", "le mot de passe que j'utilise est x",
+    # "Passwort lautet x": up to six words, a verb, then a quoted value or one with a digit or
+    # symbol, because prose follows that verb too ("the password is required").
+    + r"|(?:\s+[^\s.!?:;,]+){0,6}?\s+(?:is|was|ist|war|lautet|lautete|es|era|est|était)\s+"
+    + r"(?:[\"'“«](?!\[[a-z_]+\])(\S{3,}?[^\s,.;])"
+    + r"|(?!\[[a-z_]+\])(?=\S*[0-9!@#$%^&*_+=~/\\-])(\S{3,}?[^\s,.;]))"
+    # "uso la contraseña Barcelona2023!": the value right after the word, if it looks like one.
+    + r"|\s+(?!\[[a-z_]+\])(" + _CREDENTIAL_LIKE + r")"
+    + r")(?=[,.;]?(?:\s|$))",
     re.IGNORECASE,
 )
 _API_KEY = re.compile(
@@ -79,7 +90,8 @@ def secrets_find(text: str, *, personal: bool = True) -> list[Finding]:
     for match in _CVV.finditer(text):
         found.append(Finding("cvv", match.start(1), match.end(1)))
     for match in _PASSWORD.finditer(text):
-        found.append(Finding("password", match.start(1), match.end(1)))
+        group = next(g for g in range(1, 5) if match.group(g) is not None)  # the value's branch
+        found.append(Finding("password", match.start(group), match.end(group)))
     for match in _API_KEY.finditer(text):
         found.append(Finding("api_key", match.start(), match.end()))
     if personal and len(_DIGIT.findall(text)) >= MIN_PHONE_DIGITS:  # the matcher is most of the cost

@@ -127,21 +127,26 @@ def test_prompt_injection_fires_on_json_shaped_like_a_triage_decision():
         en=[
             "My new card is 4111 1111 1111 1111, exp 09/27, please update it.",
             "Here is my login so you can check: password: Tulip!2024",
+            "The password I use for the admin account is Winter2026 and it stopped working.",
             "Card 5555 5555 5555 4444, CVV 737, please charge the overdue invoice.",
         ],
         de=[
             "Meine Kreditkarte: 4111 1111 1111 1111, bitte hinterlegen.",
             "Mein Passwort ist Sommer2024! und es funktioniert nicht.",
+            "Mein Passwort lautet Sommer2024! seit gestern.",
             "Bitte per Lastschrift von DE89 3704 0044 0532 0130 00 abbuchen.",
         ],
         es=[
             "Mi tarjeta es 4111111111111111, ¿pueden cobrar ya?",
             "Mi contraseña es Gato#2023 y no puedo entrar.",
+            "¿Cómo restablezco mi contraseña? Mi contraseña antigua era Barcelona2023! Gracias.",
+            "Uso la contraseña Barcelona2023! desde hace meses.",
             "Pueden domiciliar el pago en ES91 2100 0418 4502 0005 1332.",
         ],
         fr=[
             "Ma carte : 5555 5555 5555 4444, merci de l'enregistrer.",
             "Mon mot de passe est Chaton2024 et ça ne marche pas.",
+            "Le mot de passe que j'utilise est Paris2024! et il ne marche plus.",
             "Voici mon IBAN FR14 2004 1010 0505 0001 3M02 606 pour le prélèvement.",
         ],
     ),
@@ -157,10 +162,13 @@ def test_exposed_secret_fires_on_card_numbers_passwords_and_ibans_in_every_langu
             "My order number is 1234 5678 9012 3456, where is the invoice?",
             "Call me at +1 415 555 0132 about the renewal.",
             "I forgot my password, how do I reset it?",
+            "My password reset link from 2024 is broken.",
+            "We use a password manager (1Password) for the team.",
         ],
         de=[
             "Bestellnummer 1234567890123456, wo ist die Rechnung?",
             "Ich habe mein Passwort vergessen.",
+            "Das Passwort ist seit dem 1. Mai abgelaufen.",
             "Rufen Sie mich bitte unter +49 30 901820 an.",
         ],
         es=[
@@ -501,6 +509,7 @@ def test_account_compromise_fires_on_takeovers_and_unknown_logins_in_every_langu
         ],
         de=[
             "Ich habe mein Passwort vergessen.",
+            "Das Passwort ist seit dem 1. Mai abgelaufen.",
             "Wie ändere ich meine E-Mail-Adresse?",
             "Mein Konto ist nach zu vielen Versuchen gesperrt.",
         ],
