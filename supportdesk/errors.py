@@ -2,6 +2,7 @@
 
 from django.http import HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
+from django.views.decorators.csrf import csrf_exempt
 
 
 def server_error(request):
@@ -11,7 +12,14 @@ def server_error(request):
     return JsonResponse({"detail": "Internal server error. It has been logged."}, status=500)
 
 
+@csrf_exempt  # a 404 changes nothing: a POST must not get the CSRF page instead
 def api_not_found(request):
-    """Any other path under /tickets/ (a malformed ticket id, an unknown action): the API's own
-    JSON 404, with DEBUG on or off, instead of Django's HTML page."""
-    return JsonResponse({"detail": "Not found: ticket ids are UUIDs, e.g. /tickets/<uuid>/."}, status=404)
+    """Any other path under /tickets/ (a malformed ticket id, an unknown action), any method:
+    the API's own JSON 404, with DEBUG on or off, instead of Django's HTML page."""
+    return JsonResponse(
+        {
+            "detail": "Not found: no API endpoint at this path. Ticket paths are /tickets/<uuid>/ "
+            "and /tickets/<uuid>/{triage,review,reveal,purge-secrets,revoke-token}/."
+        },
+        status=404,
+    )

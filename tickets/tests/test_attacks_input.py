@@ -41,10 +41,20 @@ def test_malformed_input_is_refused_naming_the_field(case_id, target, content_ty
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/tickets/not-a-uuid", "/tickets/%00/review", "/tickets/" + "9" * 5000])
-def test_malformed_paths_are_404_not_500(path):
-    response = APIClient().get(path)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tickets/not-a-uuid",
+        "/tickets/%00/review",
+        "/tickets/" + "9" * 5000,
+        "/tickets/00000000-0000-0000-0000-000000000000/close",
+    ],
+)
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_malformed_paths_are_404_not_500(path, method):
+    # A real client: Django's test client would skip the CSRF check a browser-less POST meets.
+    response = getattr(APIClient(enforce_csrf_checks=True), method)(path)
     assert response.status_code == 404
     # The API's JSON error, as for an unknown ticket id, not Django's HTML page.
     assert response["Content-Type"] == "application/json"
-    assert "UUID" in response.json()["detail"]
+    assert "/tickets/<uuid>/" in response.json()["detail"]
