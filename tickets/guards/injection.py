@@ -54,6 +54,21 @@ _INJECTION = matcher(
     r"\bals (?:gelost|erledigt|geschlossen) markier",
     r"\bmarca\w* (?:este ticket|esto|el ticket) como (?:resuelto|cerrado)",
     r"\bmarque\w* (?:ce ticket|ceci|le ticket) comme (?:resolu|ferme)",
+    # words addressed to the machine reading the ticket, and ticket states to set
+    r"\b(?:note|message|instructions?|reminder|hint|rule)s? (?:to|for) (?:the |any |an |all )?"
+    r"(?:ai|a\.i\.|bot|model|assistant|classifier|triage|llm|automated system|automation)\b",
+    r"\b(?:ai|bot|model|assistant|classifier|llm)s? (?:reading|processing|triaging|handling|sorting) "
+    r"(?:this|these|the ticket)\b",
+    r"\bnew (?:rules?|policy|policies|directives?) (?:for|to) (?:the |any |an |all )?(?:ai|bot|model|"
+    r"assistant|classifier|triage|llm|system)\b",
+    r"\b(?:hinweis|nachricht|anweisung|regel)\w* (?:an|fur) (?:die |den |das )?(?:ki|bot|modell|assistent|"
+    r"klassifikator)\b|\b(?:nota|mensaje|instruccion|regla)\w* (?:para|a) (?:la |el )?(?:ia|bot|modelo|"
+    r"asistente|clasificador)\b|\b(?:note|message|consigne|regle)s? (?:pour|a) (?:l'|le |la )?(?:ia|bot|"
+    r"modele|assistant|classifieur)\b",
+    r"^\s*override\s*:|\bauto[-_ ]?close (?:it|this|the ticket|my ticket)\b|\bauto_resolved?\b",
+    r"\b(?:set|change|update|move|switch|put)\s+(?:the |this |its |my )?(?:ticket'?s? )?(?:status|state)"
+    r"\s+(?:to|as|=)\s+[\"']?(?:auto[-_ ]?)?(?:resolved|solved)\b",
+    r"\b(?:status|estado|statut)\s+(?:auf|a|en|sur)\s+[\"']?(?:gelost|erledigt|resuelto|resolu)\b",
     # fake end-of-ticket markers and hidden markup
     r"(?:^|[-=#*\[<(|]\s*)end of (?:the )?(?:customer |user |original )?(?:ticket|message|input|email|"
     r"request|conversation|context)\b",
