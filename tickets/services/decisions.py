@@ -168,10 +168,8 @@ def triage_run(
     )
     outcome = triage_apply(ticket_id=ticket_id, proposal=proposal, actor=actor)
     if not outcome.applied:
-        raise Conflict(
-            f"The AI decision was recorded but not applied: {outcome.decision.routing_outcome}.",
-            outcome.ticket,
-        )
+        why = outcome.decision.routing_outcome.removeprefix("not applied: ")
+        raise Conflict(f"The AI decision was recorded but not applied: {why}.", outcome.ticket)
     return outcome
 
 

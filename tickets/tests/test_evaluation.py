@@ -193,6 +193,10 @@ def test_evaluate_with_a_missing_file_or_unconfigured_engine_is_a_clear_error(da
     settings.OPENAI_API_KEY = ""
     with pytest.raises(CommandError, match="OPENAI_SECRET"):
         call_command("evaluate", "--dataset", str(dataset), "--engine", "openai", stdout=StringIO())
+    out = StringIO()
+    with pytest.raises(CommandError, match="no such directory"):
+        call_command("evaluate", "--dataset", str(dataset), "--json", "/nonexistent/x.json", stdout=out)
+    assert out.getvalue() == ""  # refused before the run, not after it
 
 
 @pytest.mark.django_db

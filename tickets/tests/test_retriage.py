@@ -102,6 +102,9 @@ def test_selection_by_status_intent_ids_dates_and_limit(routed):
 def test_bad_arguments_are_clear_errors(routed):
     with pytest.raises(CommandError, match="not a date"):
         run("--since", "last tuesday")
+    for impossible in ("2026-02-30", "2026-13-45", "2026-12-99T10:00"):
+        with pytest.raises(CommandError, match="not a real date"):
+            run("--until", impossible)
     with pytest.raises(CommandError, match="does not exist"):
         run("--prompt-version", "triage-v99")
     with pytest.raises(CommandError, match="not a ticket id"):

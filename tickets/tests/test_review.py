@@ -132,9 +132,12 @@ def test_after_a_review_ai_runs_are_recorded_but_never_change_the_ticket(agent):
     ticket = queued()
     review_override(ticket_id=ticket.pk, actor=agent, intent="account", priority="low", answer="Done")
 
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict) as refused:
         triage_run(ticket_id=ticket.pk, engine_name="local", force=True)
 
+    assert str(refused.value) == (
+        "The AI decision was recorded but not applied: a human has decided this ticket."
+    )
     assert ticket.decisions.filter(applied=False).exists()  # recorded, not applied
     ticket.refresh_from_db()
     assert (ticket.intent, ticket.resolution, ticket.status) == ("account", "Done", Status.RESOLVED)

@@ -63,9 +63,12 @@ class Command(CommandWithExamples):
                 raise CommandError(f"--compare: engine {engine!r} is not one of {ENGINES}")
             second_engine = (engine, prompt or None, opts["compare_model"])
         first_engine = (opts["engine"], opts["prompt_version"], opts["model"])
-        # Both engines must be able to run before the first spends minutes (or money).
+        # Both engines must be able to run, and the figures have somewhere to go, before the
+        # first engine spends minutes (or money).
         for engine in filter(None, [first_engine, second_engine]):
             self._check_configured(*engine)
+        if opts["json"] and not opts["json"].resolve().parent.is_dir():
+            raise CommandError(f"--json {opts['json']}: no such directory")
         rows = []
         for path in opts["dataset"]:
             if not path.is_file():
@@ -91,7 +94,10 @@ class Command(CommandWithExamples):
             self._disagreements(first["evaluated"], second["evaluated"])
             output = {"first": first["figures"], "second": second["figures"]}
         if opts["json"]:
-            opts["json"].write_text(json.dumps(output, indent=2))
+            try:
+                opts["json"].write_text(json.dumps(output, indent=2))
+            except OSError as exc:  # not writable: the report above is still on screen
+                raise CommandError(f"--json {opts['json']}: {exc.strerror}") from exc
             self.stdout.write(f"Wrote {opts['json']}")
 
     @staticmethod

@@ -22,9 +22,12 @@ MAX_CHANGES_SHOWN = 200
 
 
 def parse_when(value: str, *, end: bool) -> datetime:
-    parsed = parse_datetime(value)
+    try:
+        parsed = parse_datetime(value)
+        day = parse_date(value) if parsed is None else None
+    except ValueError as exc:  # well formed but impossible: 2026-02-30, 2026-13-45
+        raise CommandError(f"{value!r} is not a real date: {exc}") from exc
     if parsed is None:
-        day = parse_date(value)
         if day is None:
             raise CommandError(f"{value!r} is not a date (YYYY-MM-DD) or date-time")
         parsed = datetime.combine(day, day_time.max if end else day_time.min)
