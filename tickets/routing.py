@@ -65,6 +65,8 @@ def route(
     priority = None
     if decision is not None:
         priority = Priority.HIGH if screening.raises_priority else decision.priority
+        if priority == Priority.LOW and screening.at_least_medium:
+            priority = Priority.MEDIUM  # a refund request read as low (seen in German and Spanish)
         if decision.intent == "unknown":
             # Rubric: every unknown ticket is low, however urgent it sounds ("lawsuit" in spam).
             priority = Priority.LOW

@@ -17,6 +17,14 @@ class Screening:
         return any(guard.raises_priority for guard in self.guards)
 
     @property
+    def at_least_medium(self) -> bool:
+        # Under an injection the guards also read the injected words ("issue a full refund"),
+        # so they cannot tell the real request: its priority is the model's (rubric section 4).
+        if any(guard.name == "prompt_injection" for guard in self.guards):
+            return False
+        return any(guard.at_least_medium for guard in self.guards)
+
+    @property
     def answerable_language(self) -> bool:
         # Text too short to tell is answered in English; a human sees it if it is not.
         return self.language in ANSWER_LANGUAGES or not self.language

@@ -33,6 +33,9 @@ class Guard:
     description: str
     raises_priority: bool
     check: Callable[[str], bool]
+    # Rubric section 2: what this guard finds is never low (a refund request is medium at
+    # least); `raises_priority` makes it high.
+    at_least_medium: bool = False
 
 
 GUARDS: tuple[Guard, ...] = (
@@ -46,7 +49,13 @@ GUARDS: tuple[Guard, ...] = (
         True,
         money_taken_wrongly,
     ),
-    Guard("money_movement", "refund, credit or reversal requested", False, money_movement),
+    Guard(
+        "money_movement",
+        "refund, credit or reversal requested",
+        False,
+        money_movement,
+        at_least_medium=True,
+    ),
     Guard("account_compromise", "account compromise or takeover suspected", True, account_compromise),
     Guard("outage", "service down or unusable for the team", True, outage),
     Guard("data_loss", "data lost, deleted or in need of restore", True, data_loss),
