@@ -121,8 +121,10 @@ def review_page_context(ticket: Ticket, *, filters: str) -> dict:
     )
     for other in others:
         other.review_url = review_page_url(other.pk, filters)
+    decisions = list(ticket.decisions.order_by("-created_at", "-id"))
     return {
         "ticket": ticket,
+        "ai": ai_recommendation(ticket, decisions),
         "original": ticket,
         "rule": rule,
         "guard": guard if rule == Rule.GUARD else "",
@@ -132,13 +134,34 @@ def review_page_context(ticket: Ticket, *, filters: str) -> dict:
         ],
         "other_tickets": others,
         "entries": timeline_entries(ticket),
-        "decisions": list(ticket.decisions.order_by("-created_at", "-id")),
+        "decisions": decisions,
         "ticket_url": reverse("admin:tickets_ticket_change", args=[ticket.pk]),
         "queue_url": queue_url(filters),
         "review_url": with_filters(reverse("admin:tickets_review", args=[ticket.pk]), filters),
         "filtered": bool(filters),
         "mail": ticket_mail(ticket),
         "attachment_limit": settings.INBOUND_ATTACHMENT_MAX_BYTES,
+    }
+
+
+def ai_recommendation(ticket: Ticket, decisions: list) -> dict:
+    """What the AI said, from the last decision applied to the ticket: after an agent's
+    override the ticket holds the agent's intent and priority, not the AI's."""
+    applied = next((d for d in decisions if d.applied and d.output), None)
+    if applied is None:  # never triaged by an engine (or only refused): the ticket's own fields
+        return {
+            "intent": ticket.intent,
+            "priority": ticket.priority,
+            "confidence": ticket.confidence,
+            "resolvable": ticket.resolvable,
+            "engine": ticket.engine,
+        }
+    return {
+        "intent": applied.output.get("intent", ""),
+        "priority": applied.final_priority or applied.output.get("priority", ""),
+        "confidence": applied.routing_confidence,
+        "resolvable": applied.output.get("resolvable"),
+        "engine": applied.engine,
     }
 
 

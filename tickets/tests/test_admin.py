@@ -423,3 +423,22 @@ def test_after_a_decision_the_next_ticket_is_the_oldest_waiting_one_unless_the_a
 
     assert response.status_code == 302
     assert str(oldest.pk) in response["Location"]
+
+
+@pytest.mark.django_db
+def test_after_an_override_the_ai_panel_still_shows_what_the_ai_said(agent, agent_client):
+    ticket = TicketFactory(subject="Where can I download invoices?", body="Our accountant needs PDFs.")
+    triage_run(ticket_id=ticket.pk, engine_name="local")
+    ticket.refresh_from_db()
+    said = (ticket.intent, ticket.priority, f"{ticket.confidence:.2f}")
+    other_intent = "technical_issue" if ticket.intent != "technical_issue" else "account"
+
+    review_override(
+        ticket_id=ticket.pk, actor=agent, intent=other_intent, priority="high", answer="We sent the PDFs."
+    )
+
+    page = words(agent_client.get(change_url(ticket)))
+    panel = page[page.index("AI recommendation") : page.index("Why it is here")]
+    assert f"Intent {said[0]}" in panel and f"Priority {said[1]}" in panel
+    assert f"Confidence {said[2]}" in panel
+    assert f"Changed by an agent: now {other_intent}, priority high." in page
