@@ -83,6 +83,7 @@ def test_running_again_after_an_interruption_redoes_nothing(routed):
     output = run()
 
     assert "triaged 0" in output and "skipped 2" in output
+    assert "Skipped: 2 already triaged with this engine and prompt" in output
     assert Decision.objects.count() == decisions
 
 

@@ -127,6 +127,7 @@ class Command(CommandWithExamples):
     def _count(counts: Counter, result) -> None:
         if result.skipped:
             counts["skipped"] += 1
+            counts[f"skipped: {result.skipped}"] += 1
             return
         counts["triaged"] += 1
         counts["failed"] += result.failed
@@ -173,6 +174,9 @@ class Command(CommandWithExamples):
         ]
         title = "Dry run (nothing written)" if dry_run else "Triaged again"
         self.stdout.write(f"{title}: " + ", ".join(f"{k} {counts[k]}" for k in keys))
+        why = sorted((k.removeprefix("skipped: "), n) for k, n in counts.items() if k.startswith("skipped: "))
+        if why:
+            self.stdout.write("Skipped: " + ", ".join(f"{n} {reason}" for reason, n in why))
 
 
 def _positive(value: str) -> int:
