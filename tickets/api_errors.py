@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -15,8 +16,18 @@ from tickets.services.errors import Conflict, InvalidAction
 logger = logging.getLogger(__name__)
 
 
+# A customer's ticket token is a Bearer token checked by the ticket's own endpoints, not an
+# account: sent anywhere else, DRF's "credentials were not provided" would puzzle its owner.
+BEARER_ELSEWHERE = (
+    "A customer's ticket token (Authorization: Bearer) opens only its own ticket, at "
+    "GET /tickets/<id>/. This needs a staff account: Authorization: Token <key>, or a session."
+)
+
+
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
+    if isinstance(exc, NotAuthenticated) and _sent_bearer(context):
+        response.data = {"detail": BEARER_ELSEWHERE}
     if response is not None:
         return response
     if isinstance(exc, Conflict):
@@ -46,3 +57,9 @@ def exception_handler(exc, context):
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
     return None
+
+
+def _sent_bearer(context) -> bool:
+    request = context.get("request")
+    header = request.META.get("HTTP_AUTHORIZATION", "") if request is not None else ""
+    return header.split(" ", 1)[0].lower() == "bearer"

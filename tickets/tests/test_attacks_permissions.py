@@ -7,6 +7,7 @@ The endpoints come from the schema itself, so a new endpoint fails
 import pytest
 from django.core import mail
 from drf_spectacular.generators import SchemaGenerator
+from rest_framework.test import APIClient
 
 from tickets.models import AuditEvent, Status
 from tickets.tests.factories import TicketFactory
@@ -128,3 +129,14 @@ def test_a_deactivated_agent_token_is_refused(django_user_model):
     django_user_model.objects.filter(username="persona-agent").update(is_active=False)
 
     assert client.get("/tickets/").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_customer_token_on_a_staff_endpoint_is_told_what_it_opens(ticket):
+    client = persona_client("customer", ticket)
+
+    for response in (client.get("/tickets/"), post_json(client, f"/tickets/{ticket.pk}/reveal", {})):
+        assert response.status_code == 401
+        assert "opens only its own ticket" in response.json()["detail"]
+    # Without any credentials the standard answer stays.
+    assert "not provided" in APIClient().get("/tickets/").json()["detail"]
