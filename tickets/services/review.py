@@ -27,18 +27,9 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
     ticket = _load(ticket_id, version)
     _check_open(ticket, "approve")
     answer = (answer if answer is not None else ticket.suggestion).strip()
-    if not answer:
-        raise InvalidAction("answer: there is no AI suggestion to approve; write an answer.")
-    if not ticket.policy_keys and answer == ticket.suggestion.strip():
-        # The suggestion cites no policy: it is a note to the agent ("No written policy
-        # answers this ticket ..."), or an ungrounded draft, never a reply to send as is.
-        raise InvalidAction("answer: no written policy answers this ticket; write the reply to send.")
-    rejected = answer_rejected(ticket)
-    if rejected is not None and answer == rejected.strip():
-        raise InvalidAction("answer: the customer said this answer did not solve it; write a new reply.")
-    _check_no_secret(answer)
-    if not ticket.intent or not ticket.priority:
-        raise InvalidAction("The AI has not classified this ticket; use override instead.")
+    refusal = approve_refusal(ticket, answer)
+    if refusal:
+        raise InvalidAction(refusal)
     return _apply(
         ticket,
         actor,
@@ -47,6 +38,24 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
         resolution=answer,
         decided_by=DecidedBy.HUMAN,
     )
+
+
+def approve_refusal(ticket: Ticket, answer: str) -> str:
+    """Why `answer` may not be sent as the approved reply to `ticket` ("" when it may)."""
+    if not answer:
+        return "answer: there is no AI suggestion to approve; write an answer."
+    if not ticket.policy_keys and answer == ticket.suggestion.strip():
+        # The suggestion cites no policy: it is a note to the agent ("No written policy
+        # answers this ticket ..."), or an ungrounded draft, never a reply to send as is.
+        return "answer: no written policy answers this ticket; write the reply to send."
+    rejected = answer_rejected(ticket)
+    if rejected is not None and answer == rejected.strip():
+        return "answer: the customer said this answer did not solve it; write a new reply."
+    if secret := _secret_refusal(answer):
+        return secret
+    if not ticket.intent or not ticket.priority:
+        return "The AI has not classified this ticket; use override instead."
+    return ""
 
 
 def review_override(
@@ -138,7 +147,8 @@ def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
         return f"guard {', '.join(ticket.guards)} fired"
     if ticket.priority == Priority.HIGH:
         return "high priority"
-    return ""
+    # What a single approve of the unedited suggestion would refuse, said before confirming.
+    return approve_refusal(ticket, ticket.suggestion.strip()).removeprefix("answer: ")
 
 
 @dataclass
@@ -182,10 +192,14 @@ def _load(ticket_id, version: int | None) -> Ticket:
 
 
 def _check_no_secret(answer: str) -> None:
+    if secret := _secret_refusal(answer):
+        raise InvalidAction(secret)
+
+
+def _secret_refusal(answer: str) -> str:
     # Caught here so the agent can fix it now; answers.answer_send checks again at send time.
     kinds = sorted({finding.kind for finding in secrets_find(answer) if finding.is_secret})
-    if kinds:
-        raise InvalidAction(f"answer: contains a secret ({', '.join(kinds)}); remove it before sending.")
+    return f"answer: contains a secret ({', '.join(kinds)}); remove it before sending." if kinds else ""
 
 
 def _check_open(ticket: Ticket, action: str) -> None:

@@ -225,14 +225,19 @@ def test_bulk_approve_asks_first_then_approves_only_what_is_safe(agent_client):
     first, second = queued(subject="first"), queued(subject="second")
     guarded = queued(subject="guarded", guards=["legal_threat"], routing_rule="guard:legal_threat")
     high = queued(subject="urgent", priority="high")
-    selected = [first.pk, second.pk, guarded.pk, high.pk]
+    note = "No written policy answers this ticket; a person should reply."
+    ungrounded = queued(subject="ungrounded", suggestion=note, policy_keys=[])
+    selected = [first.pk, second.pk, guarded.pk, high.pk, ungrounded.pk]
 
     asked = agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": selected})
 
     assert asked.status_code == 200
     page = words(asked)
     assert "first" in page and first.suggestion in page
+    assert "These 2 tickets will be resolved" in page
     assert "guarded: guard legal_threat fired" in page and "urgent: high priority" in page
+    # Refused on the confirmation page already, not after the agent confirmed.
+    assert "ungrounded: no written policy answers this ticket" in page
     assert Status.RESOLVED not in {t.status for t in Ticket.objects.all()}  # nothing yet
     # Even a hand-made confirmation naming every ticket sends only the safe ones.
     done = agent_client.post(
@@ -247,6 +252,7 @@ def test_bulk_approve_asks_first_then_approves_only_what_is_safe(agent_client):
         "second": Status.RESOLVED,
         "guarded": Status.AWAITING_REVIEW,
         "urgent": Status.AWAITING_REVIEW,
+        "ungrounded": Status.AWAITING_REVIEW,
     }
     shown = [str(m) for m in done.context["messages"]]
     assert "Approved: 2 ticket(s)." in shown
