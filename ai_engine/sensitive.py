@@ -52,7 +52,13 @@ _API_KEY = re.compile(
     r"|\bAKIA[0-9A-Z]{16}\b"
     r"|\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*"
     r"|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
-    r"|\b(?:api[ _-]?key|api[ _-]?token|access[ _-]?token|secret|token)\b\W{0,3}[:=]?\s*[A-Za-z0-9_\-]{20,}",
+    # A value after a word that names it; base64 alphabets included, so an AWS secret access
+    # key ("wJalrXUtnFEMI/K7MDENG/...") is masked whole, not cut at its first slash.
+    r"|\b(?:api[ _-]?key|api[ _-]?token|access[ _-]?token|secret|token|client[ _-]?secret"
+    r"|(?:aws[ _-]?)?secret[ _-]?(?:access[ _-]?)?key)\b\W{0,3}[:=]?\s*[A-Za-z0-9_/+\-]{20,}=*"
+    # Underscored names as in config files and shell exports: aws_secret_access_key=...
+    r"|(?<![A-Za-z0-9])[A-Za-z0-9]*_?(?:secret|token|api_?key|password)[A-Za-z0-9_]*\s*[:=]\s*[\"']?"
+    r"[A-Za-z0-9_/+\-]{16,}=*",
     re.IGNORECASE,
 )
 # No valid phone number has fewer digits, country code included (Iran's +98 and four digits;

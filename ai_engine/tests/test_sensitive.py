@@ -2,7 +2,7 @@ import phonenumbers
 import pytest
 from phonenumbers import PhoneMetadata
 
-from ai_engine import secrets_find
+from ai_engine import secrets_find, secrets_mask
 from ai_engine.sensitive import MIN_PHONE_DIGITS
 
 
@@ -39,3 +39,38 @@ def test_secrets_alone_leave_phone_numbers_out_and_keep_every_secret():
     text = "Card 4111 1111 1111 1111, password: hunter22!, call +44 20 7946 0958"
     assert [f.kind for f in secrets_find(text)] == ["card_number", "password", "phone_number"]
     assert [f.kind for f in secrets_find(text, personal=False)] == ["card_number", "password"]
+
+
+@pytest.mark.parametrize(
+    "text, secret",
+    [
+        (
+            "Our sync uses AWS key AKIAIOSFODNN7EXAMPLE with secret "
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, "
+            "is that why uploads fail?",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        ),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG"),
+        ("export AWS_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'", "bPxRfiCYEXAMPLEKEY"),
+        ("Secret access key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "K7MDENG"),
+        ("client_secret=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "9f8e7d6c5b4a3928"),
+        ("CLOUDNEST_TOKEN=abcdefghijklmnop1234", "abcdefghijklmnop1234"),
+    ],
+)
+def test_cloud_credentials_are_masked_whole_slashes_and_all(text, secret):
+    masked = secrets_mask(text)
+    assert secret not in masked
+    assert "[api_key]" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's the secret to getting the Gantt view to show dependencies?",
+        "Is the API token per user or per workspace? The docs at developers.cloudnest.io/auth say little.",
+        "My access token expired, where do I make a new one?",
+        "The export file is projects/2024/archive/clients/old-boards.csv",
+    ],
+)
+def test_prose_about_secrets_and_paths_is_left_alone(text):
+    assert secrets_mask(text) == text

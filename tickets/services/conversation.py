@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ai_engine import secrets_mask
 from tickets import metrics
 from tickets.models import BODY_MAX, AuditEvent, DecidedBy, Message, Source, Status, Ticket
 from tickets.rules import Rule
@@ -61,7 +62,11 @@ def customer_reopen(*, ticket_id, reason: str = "") -> Ticket:
             Message.objects.create(
                 ticket=ticket, kind=Message.Kind.CUSTOMER, source=Source.WEB_FORM, body=reason
             )
-        why = "The customer says the answer did not solve the problem" + (f": {reason}" if reason else ".")
+        # The reason is kept whole in the conversation (masked where shown, purged on request);
+        # the queue's reason and the history show it masked, as they are read everywhere.
+        why = "The customer says the answer did not solve the problem" + (
+            f": {secrets_mask(reason)}" if reason else "."
+        )
         # Their latest word counts: "solved" pressed before (by mistake) is withdrawn.
         return _back_to_a_human(ticket, Rule.CUSTOMER_REOPENED, why, withdraw_confirmation=True)
 

@@ -279,6 +279,20 @@ def test_this_did_not_solve_it_withdraws_a_solved_pressed_before():
 
 
 @pytest.mark.django_db
+def test_a_secret_in_the_reopen_reason_is_masked_in_the_queue_reason_and_history():
+    # Found trying the product: the reason was masked on the portal but stored in the clear
+    # as the ticket's routing reason, shown in the staff list, detail and review page.
+    ticket = answered_by("auto_reply", days_ago=0)
+
+    customer_reopen(ticket_id=ticket.pk, reason="Still locked out. My password is Hunter2!x")
+
+    ticket.refresh_from_db()
+    assert "Hunter2!x" not in ticket.routing_reason
+    assert ticket.routing_reason.endswith("My password is [password]")
+    assert not [note for note in ticket.events.values_list("note", flat=True) if "Hunter2!x" in note]
+
+
+@pytest.mark.django_db
 def test_the_outcome_task_runs_every_hour():
     schedule = Schedule.objects.get(func="tickets.tasks.assume_silent_outcomes")
 
