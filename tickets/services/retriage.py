@@ -51,7 +51,8 @@ class Retriage:
 def ticket_retriage(
     *, ticket_id, engine_name: str | None = None, prompt_version: str | None = None, dry_run: bool = False
 ) -> Retriage:
-    """Triage one ticket again. Human decisions and tickets still in triage are left alone.
+    """Triage one ticket again. Human decisions, tickets still in triage and tickets whose
+    answer was emailed are left alone.
 
     With dry_run nothing is written: the result says what would change.
     """
@@ -60,6 +61,10 @@ def ticket_retriage(
         return Retriage(ticket.pk, ticket.subject, skipped="decided by a human")
     if ticket.status in (Status.NEW, Status.TRIAGING):
         return Retriage(ticket.pk, ticket.subject, skipped="still in triage")
+    if ticket.answer_sent_at is not None:
+        # The customer has the answer: moving the ticket would withdraw it from their page
+        # and mail a second one. A reply or "this did not solve it" brings it back instead.
+        return Retriage(ticket.pk, ticket.subject, skipped="already answered")
     proposal = triage_propose(ticket=ticket, engine_name=engine_name, prompt_version=prompt_version)
     current = ticket.decisions.filter(applied=True).order_by("-created_at", "-id").first()
     if proposal.fingerprint and current and current.input_hash == proposal.fingerprint:

@@ -9,6 +9,7 @@ import termios
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from tickets.models import DecidedBy, Decision, Status
 from tickets.tests.factories import TicketFactory
@@ -154,6 +155,28 @@ def test_newly_auto_resolved_and_sent_to_review_are_counted(settings):
 
     assert "newly auto-resolved 1" in output
     assert "sent to review 1" in output
+
+
+@pytest.mark.django_db
+def test_a_ticket_whose_answer_was_emailed_is_not_taken_back(settings):
+    # Found trying the product: retriage with a new model moved an auto-resolved, already
+    # mailed ticket back to review; the customer's page dropped the answer and a second followed.
+    settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 1.0
+    answered = TicketFactory(
+        subject="My account was hacked",
+        body="Someone took over my account.",
+        status=Status.AUTO_RESOLVED,
+        intent="account",
+        resolution="Reset your password.",
+        answer_sent_at=timezone.now(),
+    )
+
+    output = run("--engine", "local")
+
+    assert "Skipped: 1 already answered" in output
+    answered.refresh_from_db()
+    assert (answered.status, answered.resolution) == (Status.AUTO_RESOLVED, "Reset your password.")
+    assert not Decision.objects.filter(ticket=answered).exists()
 
 
 @pytest.mark.django_db
