@@ -83,6 +83,9 @@ _INJECTION = matcher(
     r"(?:(?:a|an|the|from|with|at|in|on|of|part of|member of|one of)\s+){0,3}cloudnest(?:'s)?\s+(?:\w+\s+)?"
     r"(?:support|staff|team|employee|engineer|security|trust|operator|developer|"
     r"internal|ops|operations|billing|management)",
+    # ... with a name first: "This is Dave from Cloudnest support", "I'm Dave, with the Cloudnest team".
+    r"\b(?:this is|i am|i'm|hi,? i'm|here is)\s+[a-z]+,?\s+(?:from|at|with|of|here from)\s+(?:the\s+)?"
+    r"cloudnest(?:'s)?\s+(?:\w+\s+)?(?:support|staff|team|engineer|security|trust|ops|operations|billing)",
     r"\bcloudnest (?:trust|security|support|staff|internal|engineering) (?:&|and|team|here)",
     r"\btrust ?(?:&|and) ?safety|\b(?:approved|verified|authori[sz]ed|cleared) by (?:the )?cloudnest\b",
     r"\bcloudnest (?:compliance|security|trust|support|billing|finance|legal|engineering|admin|ops|"
