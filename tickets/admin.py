@@ -80,6 +80,10 @@ def bulk_review(request, queryset, action: str, versions: dict[str, int] | None 
 class TicketDisplayMixin:
     """Read-only fields shared by the queue and the full ticket list."""
 
+    @admin.display(description="Guards")
+    def guards_fired(self, obj):
+        return ", ".join(obj.guards) or "-"  # the stored JSON list read as words
+
     @admin.display(description="Cited policies")
     def cited_policies(self, obj):
         if not obj.policy_keys:
@@ -148,7 +152,7 @@ READ_ONLY_TICKET_FIELDS = (
     "confidence",
     "resolvable",
     "language",
-    "guards",
+    "guards_fired",
     "suggestion_masked",
     "cited_policies",
     "engine",
@@ -173,7 +177,7 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
         "sla",
         "intent",
         "confidence",
-        "guards",
+        "guards_fired",
         "routing_rule",
         "engine",
         "created_at",

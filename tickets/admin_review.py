@@ -64,6 +64,9 @@ class ReviewForm(forms.Form):
             fields["answer"] = data["answer"] or None
         if data["action"] == "override":
             fields |= {"intent": data["intent"], "priority": data["priority"], "answer": data["answer"]}
+        if data["action"] == "requeue":
+            # The intent and priority shown are the ticket's: only what the agent changed moves.
+            fields |= {"intent": data["intent"] or None, "priority": data["priority"] or None}
         return fields
 
     def kept_for(self, ticket: Ticket) -> "ReviewForm":

@@ -327,9 +327,11 @@ class TicketReviewInputSerializer(StrictInputSerializer):
             missing = [f for f in ("intent", "priority", "answer") if not attrs.get(f)]
             if missing:
                 raise serializers.ValidationError({f: ["Required for override."] for f in missing})
-        extra = {"approve": {"answer"}, "override": {"intent", "priority", "answer"}}.get(
-            attrs["action"], set()
-        )
+        extra = {
+            "approve": {"answer"},
+            "override": {"intent", "priority", "answer"},
+            "requeue": {"intent", "priority"},
+        }.get(attrs["action"], set())
         unexpected = sorted(set(attrs) - extra - {"action", "version"})
         if unexpected:
             raise serializers.ValidationError({f: [f"Not used by {attrs['action']}."] for f in unexpected})

@@ -106,19 +106,45 @@ def review_spam(*, ticket_id, actor, version: int | None = None) -> Ticket:
     )
 
 
-def review_requeue(*, ticket_id, actor, version: int | None = None) -> Ticket:
-    """Put a ticket back in the review queue. It stays a human's call: AI runs won't move it."""
+def review_requeue(
+    *,
+    ticket_id,
+    actor,
+    intent: str | None = None,
+    priority: str | None = None,
+    version: int | None = None,
+) -> Ticket:
+    """Put a ticket back in the review queue. It stays a human's call: AI runs won't move it.
+
+    With `intent` or `priority` the agent corrects the triage and leaves the answer for
+    later (a legal threat the engine read as low is raised without replying to it).
+    """
     ticket = _load(ticket_id, version)
-    if ticket.status == Status.AWAITING_REVIEW and ticket.is_decided_by_human:
+    if intent is not None and intent not in Intent.values:
+        raise InvalidAction(f"intent: {intent!r} is not one of {Intent.values}.")
+    if priority is not None and priority not in Priority.values:
+        raise InvalidAction(f"priority: {priority!r} is not one of {Priority.values}.")
+    corrected = {
+        name: value
+        for name, value in (("intent", intent), ("priority", priority))
+        if value is not None and getattr(ticket, name) != value
+    }
+    if ticket.status == Status.AWAITING_REVIEW and ticket.is_decided_by_human and not corrected:
         raise Conflict("The ticket is already back in the review queue.", ticket)
+    reason = "Returned to the queue by an agent" + (
+        ", with " + " and ".join(f"{name} {value}" for name, value in corrected.items()) + "."
+        if corrected
+        else "."
+    )
     return _apply(
         ticket,
         actor,
         "requeue",
         status=Status.AWAITING_REVIEW,
         routing_rule="requeued",
-        routing_reason="Returned to the queue by an agent.",
+        routing_reason=reason,
         decided_by=DecidedBy.HUMAN,
+        **corrected,
     )
 
 

@@ -448,3 +448,27 @@ def test_after_an_override_the_ai_panel_still_shows_what_the_ai_said(agent, agen
     assert f"Intent {said[0]}" in panel and f"Priority {said[1]}" in panel
     assert f"Confidence {said[2]}" in panel
     assert f"Changed by an agent: now {other_intent}, priority high." in page
+
+
+@pytest.mark.django_db
+def test_requeue_on_the_review_page_keeps_the_priority_the_agent_chose(agent_client):
+    ticket = queued(intent="unknown", priority="low")
+
+    agent_client.post(
+        reverse("admin:tickets_review", args=[ticket.pk]),
+        {"action": "requeue", "intent": "unknown", "priority": "high", "version": ticket.version},
+    )
+
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.priority, ticket.decided_by) == (Status.AWAITING_REVIEW, "high", "human")
+    assert AuditEvent.objects.get(ticket=ticket, kind="review").changes["priority"] == ["low", "high"]
+
+
+@pytest.mark.django_db
+def test_the_queue_lists_guards_as_words_not_json(agent_client):
+    queued(subject="guarded", guards=["data_loss", "outage"], routing_rule="guard:data_loss")
+
+    page = agent_client.get(QUEUE).content.decode()
+
+    assert "data_loss, outage" in page
+    assert "[&quot;data_loss&quot;" not in page and '["data_loss"' not in page

@@ -104,6 +104,33 @@ def test_requeue_returns_a_resolved_ticket_to_the_queue(agent):
 
 
 @pytest.mark.django_db
+def test_requeue_with_a_priority_raises_it_and_leaves_the_answer_for_later(agent, client):
+    # Found trying the product: a legal threat read as unknown sat at low, and the only way
+    # to raise it was an override, which mails a reply.
+    ticket = queued(status=Status.AWAITING_REVIEW, decided_by=DecidedBy.AI, intent="unknown", priority="low")
+    client.force_login(agent)
+
+    response = client.post(
+        f"/tickets/{ticket.pk}/review",
+        {"action": "requeue", "priority": "high", "version": ticket.version},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200, response.content
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.priority, ticket.intent) == (Status.AWAITING_REVIEW, "high", "unknown")
+    assert ticket.routing_reason == "Returned to the queue by an agent, with priority high."
+    assert ticket.resolution == "" and ticket.answer_sent_at is None
+    assert mail.outbox == []
+    # Once requeued, a requeue that changes nothing is refused; one that corrects the intent is not.
+    with pytest.raises(Conflict):
+        review_requeue(ticket_id=ticket.pk, actor=agent, priority="high")
+    review_requeue(ticket_id=ticket.pk, actor=agent, intent="account")
+    ticket.refresh_from_db()
+    assert (ticket.intent, ticket.priority) == ("account", "high")
+
+
+@pytest.mark.django_db
 def test_stale_version_is_refused_and_nothing_is_overwritten(agent, admin_user):
     ticket = queued()
     seen = ticket.version
