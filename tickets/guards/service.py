@@ -152,7 +152,13 @@ data_loss = matcher(
         r"\bconfirm\w*\b<s40>\b(?:gone|deleted|erased)",
         # asking how to undo one's own deletion is a how-to, not a loss report
         r"\b(?:can|could|how) (?:do |can )?(?:i|we)\b (?:\w+ )?(?:recover|restore|undo|undelete|get back|"
-        r"retrieve)\b[^.!?\n]{0,200}\?",
+        r"retrieve|get (?:it|them|this|that) back)\b[^.!?\n]{0,200}\?",
+        # one's own deletion of the last few days is in the Trash for 30 days: a self-serve
+        # restore, so not the rubric's "data loss with no self-serve restore" (and not high)
+        r"\b(?:i|we)\s+(?:\w+\s+)?deleted\b[^.!?\n]{0,80}\b(?:today|yesterday|this morning|this afternoon|"
+        r"last night|earlier|an hour ago|(?:a few|\d+|two|three) (?:minutes|hours|days) ago|last week)\b",
+        r"\b(?:ich|wir)\s+(?:habe|haben)\b[^.!?\n]{0,60}\b(?:heute|gestern|vorhin|eben|letzte woche)\b"
+        r"[^.!?\n]{0,60}\bgeloscht",
     ),
 )
 

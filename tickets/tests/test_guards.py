@@ -685,10 +685,14 @@ def test_data_loss_fires_when_data_is_gone_in_every_language(text):
             "If we cancel, will our projects be deleted?",
             "The export button is missing in Safari.",
             "I lost my phone with the authenticator app.",
+            # Found trying the product: one's own recent deletion is in the Trash (self-serve).
+            "I accidentally deleted a project yesterday. Can I get it back?",
+            "We deleted the wrong board this morning by mistake, how do we restore it?",
         ],
         de=[
             "Wie lösche ich ein Projekt?",
             "Ich habe mein Handy verloren.",
+            "Ich habe gestern versehentlich ein Projekt gelöscht. Kann ich es wiederherstellen?",
             "Werden unsere Daten nach der Kündigung gelöscht?",
         ],
         es=[
