@@ -51,10 +51,13 @@ def report_lines(figures: dict, *, title: str) -> list[str]:
             f"coverage {_fmt(values['coverage'])}"
         )
     latency, tokens = figures["latency_ms"], figures["tokens"]
-    lines.append(
-        f"latency p50 {_fmt(latency['p50'])} ms, p95 {_fmt(latency['p95'])} ms; "
-        f"tokens prompt {_fmt(tokens['prompt'])}, completion {_fmt(tokens['completion'])}"
-    )
+    if latency["p50"] is not None and latency["p50"] == latency["p95"]:
+        # The local engine runs a batch at once and gives each ticket the batch's average:
+        # equal percentiles would read as a measured spread of zero.
+        shown = f"latency {_fmt(latency['p50'])} ms per ticket (average over the batch)"
+    else:
+        shown = f"latency p50 {_fmt(latency['p50'])} ms, p95 {_fmt(latency['p95'])} ms"
+    lines.append(f"{shown}; tokens prompt {_fmt(tokens['prompt'])}, completion {_fmt(tokens['completion'])}")
     return lines
 
 

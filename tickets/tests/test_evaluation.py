@@ -142,6 +142,8 @@ def test_evaluate_command_prints_a_report_writes_json_and_touches_nothing(datase
 
     text = out.getvalue()
     assert "rows: 7" in text and "intent accuracy" in text and "confusion" in text
+    # The local engine runs the rows as one batch: no made-up spread of p50 == p95.
+    assert "ms per ticket (average over the batch)" in text and "p95" not in text
     assert "rows.jsonl:3" in err.getvalue()
     figures = json.loads(json_path.read_text())
     for key in [
