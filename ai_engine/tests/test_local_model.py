@@ -188,6 +188,10 @@ def test_hand_written_tfidf_equals_scikit_learns_transform(model):
         ("Facture\nBonjour, où puis-je télécharger mes factures en PDF ? Merci.", "fr"),
         ("Fatture\nBuongiorno, dove posso scaricare le fatture del nostro abbonamento? Grazie mille.", "it"),
         ("ok", ""),
+        # Found trying the product: product words made these look English to the detector.
+        ("SSO\nWelcher Tarif enthält SAML Single Sign-on?", "de"),
+        ("API\n¿Cuál es el rate limit de la REST API?", "es"),
+        ("Invoice from Müller GmbH\nWhere do I add the PO number for Müller GmbH?", "en"),
     ],
 )
 def test_language_is_detected_and_a_doubtful_foreign_guess_is_not_a_verdict(text, language):
