@@ -459,8 +459,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Card numbers, passwords, keys and phone numbers are masked in every log line.
-    "filters": {"redact_secrets": {"()": "supportdesk.log_redaction.RedactSecrets"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
+    # 4xx warnings (a missing permission) are one line, without Django's traceback.
+    "filters": {
+        "redact_secrets": {"()": "supportdesk.log_redaction.RedactSecrets"},
+        "client_errors_brief": {"()": "supportdesk.log_client_errors.ClientErrorsBrief"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["client_errors_brief", "redact_secrets"]}
+    },
     "root": {"handlers": ["console"], "level": read("LOG_LEVEL", env.str, default="INFO")},
     # Django's default handlers for its own loggers have no redaction: route them through ours.
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
