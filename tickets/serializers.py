@@ -312,8 +312,12 @@ class TicketTriageOutputSerializer(serializers.Serializer):
 
 class TicketReviewInputSerializer(StrictInputSerializer):
     action = serializers.ChoiceField(choices=ACTIONS)
-    intent = serializers.ChoiceField(choices=Intent.choices, required=False)
-    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    intent = serializers.ChoiceField(
+        choices=Intent.choices, required=False, help_text="Required by override; requeue may correct it."
+    )
+    priority = serializers.ChoiceField(
+        choices=Priority.choices, required=False, help_text="Required by override; requeue may correct it."
+    )
     answer = StrictCharField(required=False, max_length=BODY_MAX)
     version = serializers.IntegerField(
         required=False,
