@@ -13,6 +13,7 @@ from django.conf import settings
 
 from ai_engine import EngineResult
 from tickets.models import IntentThreshold, Priority, Status
+from tickets.question_types import states_duration
 from tickets.rules import Rule
 from tickets.screening import Screening
 
@@ -101,6 +102,10 @@ def route(
         )
     if not [key for key in decision.policy_ids if key in valid_policy_keys]:
         return review(Rule.NO_POLICY, "The suggestion cites no valid policy.")
+    if screening.asks_how_long and not states_duration(decision.suggestion):
+        return review(
+            Rule.UNANSWERED_QUESTION, "The customer asks how long; the suggestion names no duration."
+        )
     threshold = config.threshold_for(decision.intent)
     if confidence is None or confidence < threshold:
         shown = "none" if confidence is None else f"{confidence:.2f}"

@@ -18,6 +18,7 @@ class Rule(StrEnum):
     INTENT_NOT_ALLOWED = "intent_not_allowed"
     NEEDS_HUMAN = "needs_human"
     NO_POLICY = "no_policy"
+    UNANSWERED_QUESTION = "unanswered_question"
     LOW_CONFIDENCE = "low_confidence"
     AUTO_RESOLVE = "auto_resolve"
     # Set outside routing: by the sweeper, by agents and by customers.
@@ -61,6 +62,11 @@ ROUTING_RULES: tuple[RuleDoc, ...] = (
         "ticket, or its probability of that is under ROUTING_RESOLVABLE_THRESHOLD",
     ),
     RuleDoc(Rule.NO_POLICY, "review", "the suggestion cites no valid policy"),
+    RuleDoc(
+        Rule.UNANSWERED_QUESTION,
+        "review",
+        "the customer asks how long and the suggestion names no duration",
+    ),
     RuleDoc(
         Rule.LOW_CONFIDENCE,
         "review",

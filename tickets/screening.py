@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from ai_engine import ANSWER_LANGUAGES, language_detect
 from tickets.guards import Guard, guards_fired
+from tickets.question_types import asks_how_long
 
 
 @dataclass(frozen=True)
@@ -11,6 +12,8 @@ class Screening:
     guards: tuple[Guard, ...]
     # ISO 639-1 code, or "" when the text is too short to tell.
     language: str
+    # The customer asks how long something takes or lasts: a reply must name a duration.
+    asks_how_long: bool = False
 
     @property
     def raises_priority(self) -> bool:
@@ -32,4 +35,4 @@ class Screening:
 
 def screen(text: str) -> Screening:
     """Guards and language for `text` (the ticket's subject and body)."""
-    return Screening(tuple(guards_fired(text)), language_detect(text))
+    return Screening(tuple(guards_fired(text)), language_detect(text), asks_how_long(text))

@@ -73,6 +73,37 @@ def test_suggestion_without_a_valid_policy_goes_to_review():
     assert rule(result(policy_ids=["retired-policy"])) == "no_policy"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data after closing\nHow long do you keep our data after we close the workspace?",
+        "Daten\nWie lange bewahrt ihr unsere Daten nach der Schließung auf?",
+        "Datos\n¿Cuánto tiempo conservan los datos después de cerrar la cuenta?",
+        "Données\nCombien de temps gardez-vous les données après la fermeture ?",
+    ],
+)
+def test_a_how_long_question_answered_without_a_duration_goes_to_review(text):
+    # Found with bench/replies.py: the data export policy was auto-sent as the answer to
+    # "how long do you keep our data after we close the workspace?".
+    quoted = "A data export from Settings > Data > Export is available as JSON or CSV."
+
+    assert rule(result(suggestion=quoted), text=text) == "unanswered_question"
+
+
+@pytest.mark.parametrize(
+    "suggestion",
+    [
+        "The download link for a data export is valid for 7 days.",
+        "Ein Link zum Zurücksetzen des Passworts ist 60 Minuten gültig.",
+        "Les projets supprimés restent dans la corbeille pendant 30 jours.",
+    ],
+)
+def test_a_how_long_question_answered_with_a_duration_may_be_auto_resolved(suggestion):
+    text = "Export link\nHow long is the export download link valid?"
+
+    assert rule(result(suggestion=suggestion), text=text) == "auto_resolve"
+
+
 def test_confidence_under_the_threshold_goes_to_review():
     assert rule(result(confidence=0.89)) == "low_confidence"
     assert rule(result(confidence=0.90)) == "auto_resolve"
