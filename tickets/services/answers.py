@@ -97,9 +97,10 @@ def answer_render(ticket: Ticket) -> tuple[str, str]:
     """(subject, body) of the answer email, from templates in the customer's language."""
     language = reply_language(ticket.language)
     subject = render_to_string("emails/answer_subject.txt", {"subject": subject_safe(ticket.subject)})
-    body = render_to_string(
-        f"emails/answer_body_{language}.txt", {"answer": ticket.resolution, "ticket_url": portal_url(ticket)}
-    )
+    # A revoked link would open nothing: the customer answers by replying to the mail.
+    link = None if ticket.access_token_revoked_at else portal_url(ticket)
+    context = {"answer": ticket.resolution, "ticket_url": link}
+    body = render_to_string(f"emails/answer_body_{language}.txt", context)
     return subject.strip(), body
 
 

@@ -261,6 +261,42 @@ def test_the_answer_email_carries_the_link_in_each_of_the_four_languages(
         sent = mail.outbox[-1]
         assert sent.body.startswith(greeting)
         assert "http://127.0.0.1:8000" + portal_path(ticket) in sent.body, language
+        assert "\n\n\n" not in sent.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, instead",
+    [
+        ("en", "Reply to this email to tell us"),
+        ("de", "Antworten Sie auf diese E-Mail"),
+        ("es", "Responda a este correo"),
+        ("fr", "Répondez à cet e-mail"),
+    ],
+)
+def test_an_answer_after_the_link_was_revoked_asks_for_a_reply_instead(
+    agent, django_capture_on_commit_callbacks, language, instead
+):
+    # Found trying the product: the answer still sent the revoked link, which opens nothing.
+    from tickets.services.access import ticket_token_revoke
+    from tickets.services.review import review_approve
+
+    ticket = TicketFactory(
+        status=Status.AWAITING_REVIEW,
+        intent="billing",
+        priority="low",
+        language=language,
+        suggestion="OK.",
+        policy_keys=["billing-invoices"],
+    )
+    ticket_token_revoke(ticket_id=ticket.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        review_approve(ticket_id=ticket.pk, actor=agent)
+
+    sent = mail.outbox[-1].body
+    assert portal_path(ticket) not in sent and "http" not in sent
+    assert instead in sent
+    assert "\n\n\n" not in sent
 
 
 @pytest.mark.django_db
