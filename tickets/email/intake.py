@@ -63,11 +63,11 @@ def _receive(raw: bytes, channel: str) -> Intake:
     duplicate = _stored_before(mail.message_id)
     if duplicate:
         return duplicate
-    if not mail.automatic and not sender_allowed(mail.sender):
+    if not mail.automatic and not sender_allowed(mail.customer):
         return _quarantined(
-            raw, channel, QuarantineReason.RATE_LIMITED, f"{mail.sender} is over TICKETS_ANON_RATE"
+            raw, channel, QuarantineReason.RATE_LIMITED, f"{mail.customer} is over TICKETS_ANON_RATE"
         )
-    ticket = ticket_for_mail(recipients=mail.recipients, thread_ids=mail.thread_ids, sender=mail.sender)
+    ticket = ticket_for_mail(recipients=mail.recipients, thread_ids=mail.thread_ids, sender=mail.customer)
     try:
         with transaction.atomic():
             if ticket is None:
@@ -90,7 +90,7 @@ def _open(mail: ParsedMail, raw: bytes, channel: str) -> Intake:
         raise MailRefused(QuarantineReason.EMPTY, "no text, no subject and no attachment")
     # The API's own validation: the same rules for the address, subject and body.
     fields = TicketCreateInputSerializer(
-        data={"subject": subject, "body": text[:BODY_MAX], "customer_email": mail.sender}
+        data={"subject": subject, "body": _within_limit(text), "customer_email": mail.customer}
     )
     if not fields.is_valid():
         reason = (
@@ -112,7 +112,7 @@ def _open(mail: ParsedMail, raw: bytes, channel: str) -> Intake:
 
 def _append(ticket: Ticket, mail: ParsedMail, raw: bytes, channel: str) -> Intake:
     text = reply_text(_plain(mail.text)) or (ATTACHMENTS_ONLY if mail.attachments else _plain(mail.subject))
-    text = (text or NO_SUBJECT)[:BODY_MAX]
+    text = _within_limit(text or NO_SUBJECT)
     if mail.automatic:
         # An out-of-office or a bounce is not the customer writing again: kept in the
         # conversation for the agent, the ticket stays where it is, and nothing answers it.
@@ -128,6 +128,15 @@ def _append(ticket: Ticket, mail: ParsedMail, raw: bytes, channel: str) -> Intak
         message = ticket.messages.get(email_message_id=mail.message_id)
     _keep(ticket, message, mail, raw, channel)
     return Intake("appended", str(ticket.pk))
+
+
+def _within_limit(text: str) -> str:
+    """`text`, or its start with a note saying it was cut: the agent must not take a long
+    mail's first 20,000 characters for all of it (the whole mail is kept with the ticket)."""
+    if len(text) <= BODY_MAX:
+        return text
+    note = f"\n\n[Shortened here: the mail has {len(text):,} characters; the full mail is kept with it.]"
+    return text[: BODY_MAX - len(note)] + note
 
 
 def _keep(ticket: Ticket, message: Message, mail: ParsedMail, raw: bytes, channel: str) -> None:

@@ -61,6 +61,14 @@ class ParsedMail:
     text: str
     automatic: str = ""
     attachments: tuple[Attachment, ...] = field(default_factory=tuple)
+    # Where the writer asks for answers (a web form's relay sends From: noreply@... with
+    # Reply-To: the customer); "" when absent or unusable.
+    reply_to: str = ""
+
+    @property
+    def customer(self) -> str:
+        """The address the ticket belongs to and answers go to."""
+        return self.reply_to or self.sender
 
 
 def mail_parse(raw: bytes) -> ParsedMail:
@@ -87,6 +95,7 @@ def mail_parse(raw: bytes) -> ParsedMail:
         text=text.replace("\r\n", "\n").strip(),
         automatic=automatic_reason(message, sender),
         attachments=tuple(_attachments(message)),
+        reply_to=_reply_to(message),
     )
 
 
@@ -131,6 +140,18 @@ def _sender(message: EmailMessage) -> str:
     addresses = [a for a in addresses if "@" in a]
     if not addresses:
         raise MailRefused(QuarantineReason.NO_SENDER, "no From address")
+    return addresses[0].lower() if addresses[0].isascii() else addresses[0]
+
+
+def _reply_to(message: EmailMessage) -> str:
+    """The one Reply-To address, if there is exactly one readable one."""
+    try:
+        addresses = [a.addr_spec for a in message["Reply-To"].addresses] if message["Reply-To"] else []
+    except (AttributeError, IndexError, ValueError):
+        return ""
+    addresses = [a for a in addresses if "@" in a]
+    if len(addresses) != 1:
+        return ""
     return addresses[0].lower() if addresses[0].isascii() else addresses[0]
 
 

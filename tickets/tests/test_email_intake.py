@@ -72,6 +72,36 @@ def test_the_original_message_is_kept_byte_for_byte_for_agents():
 
 
 @pytest.mark.django_db
+def test_a_web_form_relay_mail_belongs_to_its_reply_to_address():
+    # Found trying the product: From noreply@forms..., Reply-To the customer became a ticket
+    # for noreply@, and the answer went there.
+    mail = _mail(From="Website form <noreply@forms.example.com>", Reply_To="Grace Hopper <grace@example.com>")
+    mail["Subject"] = "Invoices"
+    mail.set_content("Where can I download our invoices as PDF?")
+
+    ticket = Ticket.objects.get(pk=email_receive(raw=mail.as_bytes(), channel="endpoint").ticket_id)
+
+    assert ticket.customer_email == "grace@example.com"
+    # Her own reply, from her own address, threads into the same ticket.
+    reply = _mail(From="grace@example.com", Message_ID="<r1@example.com>", In_Reply_To="<m1@example.de>")
+    reply["Subject"] = "Re: Invoices"
+    reply.set_content("Thanks, and where do I add our VAT number?")
+    assert email_receive(raw=reply.as_bytes(), channel="endpoint").ticket_id == str(ticket.pk)
+
+
+@pytest.mark.django_db
+def test_a_mail_longer_than_a_ticket_says_where_it_was_cut():
+    mail = _mail(Subject="Long log")
+    mail.set_content("The export fails with this log:\n" + "ERROR line of the log\n" * 2000)
+
+    ticket = Ticket.objects.get(pk=email_receive(raw=mail.as_bytes(), channel="endpoint").ticket_id)
+
+    assert len(ticket.body) == 20000
+    assert ticket.body.endswith("characters; the full mail is kept with it.]")
+    assert "Shortened here: the mail has 44,031 characters" in ticket.body  # stripped of its last newline
+
+
+@pytest.mark.django_db
 def test_a_mail_with_only_a_subject_gets_the_subject_as_its_text():
     ticket = Ticket.objects.get(
         pk=email_receive(
