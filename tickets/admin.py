@@ -387,6 +387,17 @@ class PolicyAdmin(admin.ModelAdmin):
     list_filter = ("active",)
     search_fields = ("key", "title", "text")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.missing_translations:
+            # Allowed (the English text is quoted instead), but rarely meant: saving the JSON
+            # with one language drops the others.
+            messages.warning(
+                request,
+                f"No {', '.join(obj.missing_translations)} text in {obj.key}: customers writing in "
+                "those languages get the English text.",
+            )
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):

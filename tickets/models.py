@@ -8,7 +8,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length, Upper
 from django.utils import timezone
 
-from ai_engine import INTENTS, PRIORITIES, secrets_find, secrets_mask
+from ai_engine import ANSWER_LANGUAGES, INTENTS, PRIORITIES, secrets_find, secrets_mask
 from tickets.validators import customer_email_deliverable
 
 # Lets constraints say `subject__length__gte=1`.
@@ -208,9 +208,28 @@ class Policy(models.Model):
         unknown = set(self.intents or []) - set(Intent.values)
         if unknown:
             raise ValidationError({"intents": f"Unknown intents: {sorted(unknown)}"})
+        translated = self.translated_languages()
         for language, translation in (self.translations or {}).items():
-            if not isinstance(translation, dict) or not isinstance(translation.get("text"), str):
+            if language not in translated:
+                raise ValidationError(
+                    {"translations": f"{language}: replies are written in {', '.join(translated)} only."}
+                )
+            text = translation.get("text") if isinstance(translation, dict) else None
+            # An empty text would leave the policy with nothing to quote in that language,
+            # and tickets in it would be answered from another policy.
+            if not isinstance(text, str) or not text.strip():
                 raise ValidationError({"translations": f"{language}: needs a text."})
+            if not isinstance(translation.get("title", ""), str):
+                raise ValidationError({"translations": f"{language}: the title must be text."})
+
+    @staticmethod
+    def translated_languages() -> tuple[str, ...]:
+        """The answer languages other than the policy's own English."""
+        return tuple(code for code in ANSWER_LANGUAGES if code != "en")
+
+    @property
+    def missing_translations(self) -> list[str]:
+        return [code for code in self.translated_languages() if code not in (self.translations or {})]
 
 
 class Decision(models.Model):

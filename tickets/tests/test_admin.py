@@ -1,6 +1,7 @@
 """The review queue in Django admin, as agents and admins use it."""
 
 import html
+import json
 import re
 
 import pytest
@@ -472,3 +473,58 @@ def test_the_queue_lists_guards_as_words_not_json(agent_client):
 
     assert "data_loss, outage" in page
     assert "[&quot;data_loss&quot;" not in page and '["data_loss"' not in page
+
+
+def _policy_form(policy, translations: str) -> dict:
+    return {
+        "key": policy.key,
+        "title": policy.title,
+        "text": policy.text,
+        "intents": json.dumps(policy.intents),
+        "translations": translations,
+        "active": "on",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "translations, error",
+    [
+        ('{"de": {"title": "T", "text": ""}}', "de: needs a text."),
+        ('{"de": {"title": "T", "text": "   "}}', "de: needs a text."),
+        ('{"de": "just a string"}', "de: needs a text."),
+        (
+            '{"it": {"title": "T", "text": "Le fatture sono in Settings."}}',
+            "it: replies are written in de, es, fr only.",
+        ),
+    ],
+)
+def test_a_policy_translation_without_text_or_in_another_language_is_refused(
+    admin_client, translations, error
+):
+    # Found trying the product: an empty German text was saved, and German tickets were then
+    # answered from another policy that still had words to quote.
+    policy = Policy.objects.get(key="billing-invoices")
+    before = policy.translations
+
+    response = admin_client.post(
+        reverse("admin:tickets_policy_change", args=[policy.pk]), _policy_form(policy, translations)
+    )
+
+    assert response.status_code == 200 and error in response.content.decode()
+    policy.refresh_from_db()
+    assert policy.translations == before
+
+
+@pytest.mark.django_db
+def test_saving_a_policy_without_some_languages_warns_which_ones(admin_client):
+    policy = Policy.objects.get(key="billing-invoices")
+    german = json.dumps({"de": policy.translations["de"]})
+
+    response = admin_client.post(
+        reverse("admin:tickets_policy_change", args=[policy.pk]), _policy_form(policy, german), follow=True
+    )
+
+    assert "No es, fr text in billing-invoices" in response.content.decode()
+    policy.refresh_from_db()
+    assert set(policy.translations) == {"de"}
