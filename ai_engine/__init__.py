@@ -38,6 +38,7 @@ _EXPORTS = {
     "language_detect": "language",
     "reply_language": "language",
     "language_warm": "language",
+    "word_count": "language",
     "secrets_find": "sensitive",
     "secrets_mask": "sensitive",
     # the local engine's sentence embedder (loaded with the local model, once per process)

@@ -73,7 +73,7 @@ def language_detect(text: str) -> str:
         return "en"
     if code == "en" and (marked := _marked_language(text)):
         return marked
-    if code not in ANSWER_LANGUAGES and len(_TOKEN.findall(text)) < MIN_WORDS_FOREIGN:
+    if code not in ANSWER_LANGUAGES and word_count(text) < MIN_WORDS_FOREIGN:
         return UNDETERMINED  # "Password reset link expired" read as Italian
     needed = MIN_CONFIDENCE if code in ANSWER_LANGUAGES else MIN_CONFIDENCE_FOREIGN
     return code if values[0].value >= needed else UNDETERMINED
@@ -101,6 +101,22 @@ _OTHER_WORDS = frozenset({
 })
 # fmt: on
 _TOKEN = re.compile(r"[^\W\d_]+")
+# Scripts written without spaces between words: Chinese, Japanese kana, Korean syllables
+# are words run together, so a run of them counts as one word per two characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+# A word has at least one letter in any script; digits and punctuation alone are not words.
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, in any script: "請求書をダウンロードできません" is several, not one."""
+    count = 0
+    for token in _WORD.findall(text):
+        unspaced = len(_UNSPACED.findall(token))
+        count += max(1, unspaced // 2) if unspaced else 1
+    return count
 
 
 def _plainly_english(text: str) -> bool:

@@ -1038,6 +1038,8 @@ def test_a_ticket_with_fewer_than_three_words_goes_to_a_person(text):
     [
         "\nHow much is Pro?",
         "Rechnungen\nWo finde ich sie?",
+        "請求書\n請求書をダウンロードする方法を教えてください。",  # Japanese: no spaces, not one word
+        "发票\n我在哪里可以下载发票?",
         "¿Precio?\n¿Cuánto cuesta Business?",
         "Factures\nOù sont-elles ?",
     ],

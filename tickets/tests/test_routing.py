@@ -220,3 +220,11 @@ def test_a_refund_asked_for_in_injected_text_does_not_raise_an_invoice_question(
 
     assert outcome.rule == "guard:prompt_injection"
     assert outcome.priority == "low"  # the real request's, as rubric section 4 says
+
+
+def test_a_japanese_ticket_goes_to_review_for_its_language_not_for_too_few_words():
+    # Found trying the product: with no spaces it counted as one word (guard no_request)
+    # and its language as undetermined, which replies in English.
+    text = "請求書について\n先月の請求書をPDFでダウンロードする方法を教えてください。よろしくお願いします。"
+
+    assert rule(result(), text=text) == "language"
