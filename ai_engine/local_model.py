@@ -16,6 +16,7 @@ The model file is a NumPy `.npz` holding only numbers and JSON text, loaded with
 import hashlib
 import json
 import os
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -296,6 +297,11 @@ def save(model: LocalModel, path: Path) -> None:
 
 def load(path: Path) -> LocalModel:
     try:
+        if path.is_file() and not zipfile.is_zipfile(path):
+            # np.load would suggest loading it "unsafely" with allow_pickle: never do that.
+            raise ModelFileError(
+                f"{path}: not a local model file (a model is the .npz `train_engine` writes)"
+            )
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             if meta.get("format") != FORMAT_VERSION:

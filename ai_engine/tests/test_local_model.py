@@ -101,6 +101,17 @@ def test_a_model_file_carrying_pickled_objects_is_refused(tmp_path):
         local_model.load(path)
 
 
+def test_a_file_that_is_not_a_model_says_so_and_never_suggests_pickle(tmp_path):
+    # Found trying the product: `evaluate --model labels.jsonl` answered with numpy's advice
+    # to load it "unsafely using allow_pickle".
+    path = tmp_path / "labels.jsonl"
+    path.write_text('{"body": "x", "intent": "billing"}\n')
+
+    with pytest.raises(local_model.ModelFileError, match="not a local model file") as refused:
+        local_model.load(path)
+    assert "pickle" not in str(refused.value)
+
+
 def test_missing_model_file_says_how_to_make_one(tmp_path):
     with pytest.raises(local_model.ModelFileError, match="train_engine"):
         local_model.load(tmp_path / "absent.npz")

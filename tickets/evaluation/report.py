@@ -75,15 +75,18 @@ SIDE_BY_SIDE = [
     ("auto-resolve precision", lambda f: f["auto_resolve"]["precision"]),
     ("auto-resolve unsafe", lambda f: f["auto_resolve"]["unsafe"]),
     ("threshold @0.97", lambda f: f["thresholds"]["0.97"]["threshold"]),
-    ("latency p50 ms", lambda f: f["latency_ms"]["p50"]),
+    # p50 per ticket; for a batched engine (local) every ticket gets the batch's average.
+    ("latency ms per ticket", lambda f: f["latency_ms"]["p50"]),
 ]
 
 
 def comparison_lines(first: dict, second: dict) -> list[str]:
     a, b = first["engine_label"], second["engine_label"]
-    lines = [f"{'figure':<24}{a:>20}{b:>20}"]
+    # Wide enough for the labels ("local (local-d0a3441fcb5c)"), with a gap between them.
+    width = max(20, len(a) + 2, len(b) + 2)
+    lines = [f"{'figure':<24}{a:>{width}}{b:>{width}}"]
     for name, get in SIDE_BY_SIDE:
-        lines.append(f"{name:<24}{_fmt(get(first)):>20}{_fmt(get(second)):>20}")
+        lines.append(f"{name:<24}{_fmt(get(first)):>{width}}{_fmt(get(second)):>{width}}")
     return lines
 
 

@@ -273,3 +273,30 @@ def test_compare_checks_both_engines_are_configured_before_evaluating_anything(d
     assert "openai:triage-v2" in str(refused.value) and "OPENAI_SECRET" in str(refused.value)
     assert "Nothing was evaluated" in str(refused.value)
     assert out.getvalue() == ""  # no report of the first engine: nothing ran
+
+
+def test_two_local_models_side_by_side_keep_their_labels_apart():
+    # Found trying the product: "local (local-d0a3441fcb5c)local (local-ab15e2debad6)".
+    from tickets.evaluation.report import SIDE_BY_SIDE, comparison_lines
+
+    figures = {
+        "n": 3,
+        "intent_accuracy": 1.0,
+        "intent_macro_f1": 1.0,
+        "priority_accuracy": 1.0,
+        "high_priority_recall": None,
+        "resolvable_precision": None,
+        "resolvable_recall": None,
+        "ece": 0.0,
+        "brier": 0.0,
+        "auto_resolve": {"coverage": 0.0, "precision": None, "unsafe": 0},
+        "thresholds": {"0.97": {"threshold": None}},
+        "latency_ms": {"p50": 4.5},
+    }
+    first = figures | {"engine_label": "local (local-d0a3441fcb5c)"}
+    second = figures | {"engine_label": "local (local-ab15e2debad6)"}
+
+    header, *rows = comparison_lines(first, second)
+
+    assert header.split() == ["figure", "local", "(local-d0a3441fcb5c)", "local", "(local-ab15e2debad6)"]
+    assert len(rows) == len(SIDE_BY_SIDE) and rows[-1].split()[-4:] == ["per", "ticket", "4.500", "4.500"]

@@ -117,6 +117,16 @@ def test_bad_arguments_are_clear_errors(routed):
 
 
 @pytest.mark.django_db
+def test_ids_that_match_no_ticket_are_an_error_and_a_humans_ticket_says_why_it_is_skipped(routed):
+    _, human = routed
+    absent = "00000000-0000-4000-8000-000000000000"
+
+    with pytest.raises(CommandError, match=f"--ids: no ticket {absent}"):
+        run("--ids", f"{human.pk},{absent}", "--dry-run")
+    assert "Skipped: 1 decided by a human" in run("--ids", str(human.pk), "--dry-run")
+
+
+@pytest.mark.django_db
 def test_an_engine_that_cannot_run_is_refused_before_any_ticket_changes(routed, settings):
     # Found trying the product: without an API key every answered ticket went back to the
     # queue as engine_failed, and the customer's page said "With our team" again.

@@ -355,6 +355,11 @@ def test_train_engine_takes_extra_labelled_datasets_and_rows_without_priority(
     assert result.decision.intent == "account"
     with pytest.raises(CommandError, match="no such file"):
         call_command("train_engine", "--output", str(output), "--dataset", str(tmp_path / "nope.jsonl"))
+    # A dataset with nothing usable is an error, not "0 dataset rows" and a new model.
+    trained = output.stat().st_mtime_ns
+    with pytest.raises(CommandError, match=r"no usable rows with split 'test' \(1 lines skipped\)"):
+        call_command("train_engine", "--output", str(output), "--dataset", str(dataset), "--split", "test")
+    assert output.stat().st_mtime_ns == trained
 
 
 def local_engine(path):

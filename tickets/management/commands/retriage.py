@@ -103,7 +103,10 @@ class Command(CommandWithExamples):
             self._summary(counts, dry_run=opts["dry_run"])
 
     def _selection(self, opts):
-        tickets = Ticket.objects.exclude(decided_by="human").order_by("created_at")
+        # Tickets named by id are all shown, a human's with the reason they are skipped.
+        tickets = Ticket.objects.order_by("created_at")
+        if not opts["ids"]:
+            tickets = tickets.exclude(decided_by="human")
         if opts["status"]:
             tickets = tickets.filter(status__in=opts["status"])
         if opts["intent"]:
@@ -113,7 +116,11 @@ class Command(CommandWithExamples):
         if opts["until"]:
             tickets = tickets.filter(created_at__lte=parse_when(opts["until"], end=True))
         if opts["ids"]:
-            tickets = tickets.filter(pk__in=_ticket_ids(opts["ids"]))
+            ids = _ticket_ids(opts["ids"])
+            missing = set(ids) - set(Ticket.objects.filter(pk__in=ids).values_list("pk", flat=True))
+            if missing:
+                raise CommandError(f"--ids: no ticket {', '.join(sorted(map(str, missing)))}")
+            tickets = tickets.filter(pk__in=ids)
         if opts["limit"]:
             tickets = tickets[: opts["limit"]]
         return tickets

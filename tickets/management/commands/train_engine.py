@@ -48,6 +48,14 @@ class Command(BaseCommand):
             loaded = dataset_load(file, split=split)
             for problem in loaded.problems:
                 self.stderr.write(f"skipped {problem}")
+            if not loaded.rows:
+                # The operator meant to teach the engine something: training without it
+                # and reporting "0 dataset rows" would look like success.
+                where = f" with split {split!r}" if split else ""
+                raise CommandError(
+                    f"--dataset {file}: no usable rows{where} ({len(loaded.problems)} lines skipped); "
+                    "nothing was trained"
+                )
             extra += [
                 {
                     "subject": r.subject,
