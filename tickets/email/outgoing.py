@@ -19,18 +19,19 @@ def mail_build(*, ticket: Ticket, subject: str, body: str, automatic: bool) -> E
     earlier = list(
         Message.objects.filter(ticket=ticket)
         .exclude(email_message_id="")
-        .values_list("kind", "email_message_id")
+        .values_list("kind", "email_message_id", "inbound_email__automatic")
     )
     headers = {"Message-ID": message_id_new(thread)}
     if not earlier and not thread.root_message_id:
         # The first mail of a thread no mail started: the one every later mail refers to.
         thread.root_message_id = headers["Message-ID"]
         thread.save(update_fields=["root_message_id"])
-    ids = [mid for _, mid in earlier]
+    ids = [mid for _, mid, _ in earlier]
     if thread.root_message_id not in ("", headers["Message-ID"], *ids):
         ids.insert(0, thread.root_message_id)
     if ids:
-        customers = [mid for kind, mid in earlier if kind == Message.Kind.CUSTOMER]
+        # The customer's own last word, not an out-of-office that joined the thread after it.
+        customers = [mid for kind, mid, machine in earlier if kind == Message.Kind.CUSTOMER and not machine]
         headers["In-Reply-To"] = (customers or ids)[-1]
         kept = ids if len(ids) <= REFERENCES_KEPT else ids[:1] + ids[-(REFERENCES_KEPT - 1) :]
         headers["References"] = " ".join(kept)

@@ -98,6 +98,35 @@ def test_an_out_of_office_reply_joins_the_conversation_but_does_not_reopen_or_an
 
 
 @pytest.mark.django_db
+def test_an_agents_later_answer_replies_to_the_customer_not_to_their_out_of_office(settings):
+    # Found trying the product: the answer carried In-Reply-To: <the out-of-office's id>.
+    from tickets.services.review import review_override, review_requeue
+    from tickets.tests.factories import AgentFactory
+
+    settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.0
+    intake = email_receive(raw=new_mail(subject=HOW_TO[0], body=HOW_TO[1]), channel="imap")
+    triage_run(ticket_id=intake.ticket_id, engine_name="local")
+    answer_send(ticket_id=intake.ticket_id)
+    ours = email.message_from_bytes(outbox.outbox[0].message().as_bytes(), policy=policy.default)
+    out_of_office = new_mail(
+        subject="Automatic reply: Invoices",
+        body="I am out of the office until Monday.",
+        message_id="<ooo@example.org>",
+        headers={"Auto-Submitted": "auto-replied", "In-Reply-To": ours["Message-ID"]},
+    )
+    email_receive(raw=out_of_office, channel="imap")
+    agent = AgentFactory()
+    review_requeue(ticket_id=intake.ticket_id, actor=agent)
+    answer = "Invoices are in Settings > Billing > Invoices; each one downloads as a PDF."
+    review_override(ticket_id=intake.ticket_id, actor=agent, intent="billing", priority="low", answer=answer)
+    answer_send(ticket_id=intake.ticket_id)
+
+    second = email.message_from_bytes(outbox.outbox[-1].message().as_bytes(), policy=policy.default)
+    assert second["In-Reply-To"] == "<first-1@mail.example.org>"
+    assert "<ooo@example.org>" in second["References"]  # still part of the thread
+
+
+@pytest.mark.django_db
 def test_our_own_mail_delivered_back_to_the_mailbox_is_not_taken_for_a_new_ticket(settings):
     settings.ROUTING_AUTO_RESOLVE_THRESHOLD = 0.0
     intake = email_receive(raw=new_mail(subject=HOW_TO[0], body=HOW_TO[1]), channel="imap")
