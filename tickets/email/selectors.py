@@ -11,6 +11,11 @@ class TicketMail:
     emails: list[InboundEmail]
     attachments: list[EmailAttachment]
 
+    @property
+    def opened_by_a_machine(self) -> str:
+        """Why the mail that opened the ticket counts as machine-written ("" when a person wrote it)."""
+        return self.emails[0].automatic if self.emails else ""
+
 
 def ticket_mail(ticket: Ticket) -> TicketMail:
     """The mails taken into `ticket` (without their bytes) and every file they brought."""

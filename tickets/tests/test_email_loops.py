@@ -159,3 +159,21 @@ def test_one_hourly_cap_counts_confirmations_and_automatic_answers_together(sett
     held = Ticket.objects.get(pk=third.ticket_id)
     assert (held.status, held.routing_rule) == (Status.AWAITING_REVIEW, "auto_reply_limit")
     assert len(outbox.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_the_review_page_says_a_ticket_was_opened_by_machine_mail(admin_client):
+    # Found trying the product: a new out-of-office ticket said only "the intent is unknown".
+    from django.urls import reverse
+
+    out_of_office = new_mail(subject="Automatic reply", headers={"Auto-Submitted": "auto-replied"})
+    person = new_mail(subject="Invoices", message_id="<person@example.org>", sender="bo@example.org")
+    machine_ticket = email_receive(raw=out_of_office, channel="imap").ticket_id
+    person_ticket = email_receive(raw=person, channel="imap").ticket_id
+
+    def page(ticket_id):
+        url = reverse("admin:tickets_awaitingreviewticket_change", args=[ticket_id])
+        return admin_client.get(url).content.decode()
+
+    assert 'id="machine-mail"' in page(machine_ticket) and "auto-replied" in page(machine_ticket)
+    assert 'id="machine-mail"' not in page(person_ticket)
