@@ -3,7 +3,9 @@
 Off (404) unless INBOUND_EMAIL_TOKEN is set; the caller proves itself with that token in
 `X-Inbound-Token`. Wrong tokens count against TICKETS_TOKEN_RATE per client, like wrong
 ticket tokens. A mail that was taken in, stored again, or quarantined gets 200 (the MTA
-must not send it again: it is safe with us); only a caller error gets 4xx.
+must not send it again: it is safe with us); only a caller error gets 4xx. The exception:
+a mail over INBOUND_EMAIL_MAX_BYTES is not safe with us (its quarantine record keeps only
+its start), so it gets 413 and the MTA bounces it: the sender learns it did not arrive.
 """
 
 from django.conf import settings
@@ -13,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from tickets.email.intake import email_receive
-from tickets.email.models import Channel
+from tickets.email.models import Channel, QuarantineReason
 from tickets.throttles import TokenLookupThrottle
 
 CHUNK = 64 * 1024
@@ -39,8 +41,10 @@ def inbound_email(request):
     if not raw:
         return JsonResponse({"detail": "The body is empty: send the whole mail."}, status=400)
     intake = email_receive(raw=raw, channel=Channel.ENDPOINT)
+    too_large = intake.outcome == "quarantined" and intake.reason.startswith(QuarantineReason.TOO_LARGE)
     return JsonResponse(
-        {"outcome": intake.outcome, "ticket_id": intake.ticket_id, "reason": intake.reason}, status=200
+        {"outcome": intake.outcome, "ticket_id": intake.ticket_id, "reason": intake.reason},
+        status=413 if too_large else 200,
     )
 
 
