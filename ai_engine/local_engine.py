@@ -64,6 +64,24 @@ def local_engine_load(path: Path) -> "LocalEngine":
     return _engine_cached(path, _mtime(path))
 
 
+def _best_fitting_policy(owners: np.ndarray, score: np.ndarray) -> int:
+    """The policy whose best POLICY_FIT_SENTENCES sentences score highest on average.
+
+    By its single best sentence a policy won on one sentence sharing a word with the
+    ticket: "how do I invite a colleague" got account deletion (its sentence naming
+    Settings > Workspace), a lockout question the password policy. One sort, no loop over
+    policies: this runs for every ticket. Ties go to the earlier policy.
+    """
+    order = np.lexsort((-score, owners))  # by policy, then best sentence first
+    owners, score = owners[order], score[order]
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    group = np.cumsum(np.r_[False, owners[1:] != owners[:-1]])  # 0, 0, 1, 1, 1, 2, ...
+    rank = np.arange(len(owners)) - starts[group]  # 0 for a policy's best sentence
+    top = rank < POLICY_FIT_SENTENCES
+    fit = np.bincount(group[top], weights=score[top]) / np.bincount(group[top])
+    return int(owners[starts[int(np.argmax(fit))]])
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
@@ -159,15 +177,7 @@ class LocalEngine:
         mine = np.array([owner in candidates for owner in owners])
         if not mine.any() or meaning[mine].max() < MIN_POLICY_SIMILARITY:
             return None, ""
-        # A policy is as close as its best POLICY_FIT_SENTENCES sentences together: by its
-        # single best one, "how do I invite a colleague" got account deletion for one
-        # sentence naming Settings > Workspace, and a lockout question the password policy.
-        fit = {
-            owner: np.sort(score[owners == owner])[::-1][:POLICY_FIT_SENTENCES].mean()
-            for owner in sorted(candidates)
-            if (owners == owner).any()
-        }
-        best = max(fit, key=lambda owner: (fit[owner], -owner))  # ties: the earlier policy
+        best = _best_fitting_policy(owners[mine], score[mine])
         own = np.flatnonzero(owners == best)
         # Stable: equal scores keep the earlier sentence, so replies never flicker.
         chosen = sorted(own[np.argsort(-score[own], kind="stable")[:REPLY_SENTENCES]])
