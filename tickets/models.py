@@ -80,7 +80,14 @@ class Ticket(models.Model):
     policy_keys = models.JSONField(default=list, blank=True)
     engine = models.CharField(max_length=20, blank=True, default="")
     resolution = models.TextField(blank=True, default="")
-    decided_by = models.CharField(max_length=10, choices=DecidedBy.choices, blank=True, default="")
+    decided_by = models.CharField(
+        max_length=10,
+        choices=DecidedBy.choices,
+        blank=True,
+        default="",
+        help_text="ai: the AI's routing stands. human: a person decided, or must because the "
+        "customer wrote back; AI runs no longer change the ticket.",
+    )
     routing_rule = models.CharField(max_length=40, blank=True, default="")
     routing_reason = models.TextField(blank=True, default="")
 

@@ -1,6 +1,7 @@
 """The conversation on a ticket and what customers do with answers (outcomes)."""
 
 import importlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -364,3 +365,22 @@ def test_the_answer_a_customer_turned_down_is_not_offered_or_approved_again(agen
     review_approve(ticket_id=ticket.pk, actor=agent, answer="Reload the seats page; the error is fixed now.")
     ticket.refresh_from_db()
     assert ticket.status == Status.RESOLVED
+
+
+@pytest.mark.django_db
+def test_the_review_page_says_who_decides_in_words(client, agent):
+    # Found trying the product: a ticket the customer reopened said "decided by Human",
+    # though no person had looked at it yet (the flag only keeps AI runs off it).
+    auto = answered_by("auto_reply")
+    by_agent = answered_by("agent")
+    reopened = answered_by("auto_reply")
+    customer_reopen(ticket_id=reopened.pk, reason="Still broken")
+    client.force_login(agent)
+
+    def said(ticket):
+        page = client.get(review_page_url(ticket.pk)).content.decode()
+        return re.search(r'<span id="decided-by">([^<]+)</span>', page).group(1)
+
+    assert said(auto) == "decided by the AI"
+    assert said(by_agent) == "decided by an agent"
+    assert said(reopened) == "back from the customer: a person decides next"
