@@ -68,9 +68,9 @@ def _best_fitting_policy(owners: np.ndarray, score: np.ndarray) -> int:
     """The policy whose best POLICY_FIT_SENTENCES sentences score highest on average.
 
     By its single best sentence a policy won on one sentence sharing a word with the
-    ticket: "how do I invite a colleague" got account deletion (its sentence naming
-    Settings > Workspace), a lockout question the password policy. One sort, no loop over
-    policies: this runs for every ticket. Ties go to the earlier policy.
+    ticket (bench/replies.py): "how do I invite a colleague" got account deletion (its
+    sentence naming Settings > Workspace), a lockout question the password policy. One
+    sort, no loop over policies: this runs for every ticket. Ties go to the earlier policy.
     """
     order = np.lexsort((-score, owners))  # by policy, then best sentence first
     owners, score = owners[order], score[order]

@@ -1,9 +1,9 @@
 """What kind of answer a customer's question needs, and whether a reply gives that kind.
 
 One kind so far, the one seen answered wrongly: "how long" questions. A reply that names
-no duration does not answer "how long do you keep our data after we close the
-workspace?", however close its policy is in meaning (the local engine quoted the data
-export policy, with no word on retention).
+no duration does not answer "wie lange bewahrt ihr unsere Daten nach der Schließung
+auf?", however close its policy is in meaning (the local engine quoted the account
+deletion policy). A reply with some other duration still passes: the check is a floor.
 """
 
 import re
