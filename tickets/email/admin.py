@@ -79,4 +79,6 @@ class InboundEmailAdmin(ReadOnlyAdmin):
 
     @admin.display(description="the message as it came (as text)")
     def message(self, obj):
+        if obj.raw_purged_at:
+            return f"Removed on {obj.raw_purged_at:%Y-%m-%d} by the mail retention (purge_mail)."
         return format_html("<pre class='raw-mail'>{}</pre>", _raw_shown(obj.raw))

@@ -46,6 +46,8 @@ class InboundEmail(models.Model):
     automatic = models.CharField(max_length=200, blank=True, default="")
     raw = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when `purge_mail` removed the bytes; the row stays for threading and duplicates.
+    raw_purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -67,6 +69,8 @@ class EmailAttachment(models.Model):
     size = models.PositiveBigIntegerField()
     dropped = models.BooleanField(default=False)
     data = models.BinaryField(blank=True, default=b"")
+    # Set when `purge_mail` removed the file; the row stays so the agent knows it was sent.
+    purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

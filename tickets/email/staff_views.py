@@ -6,7 +6,7 @@ SVG must never render inside our origin.
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseGone
 from django.shortcuts import get_object_or_404
 
 from tickets.email.models import EmailAttachment, InboundEmail
@@ -25,6 +25,8 @@ def attachment_download(request, pk: int):
     if not staff_may(request.user, VIEW_TICKETS):
         raise PermissionDenied
     attachment = get_object_or_404(EmailAttachment, pk=pk, dropped=False)
+    if attachment.purged_at:
+        return _gone(attachment.purged_at)
     return _download(attachment.data, attachment.filename)
 
 
@@ -34,4 +36,12 @@ def inbound_email_raw(request, pk: int):
     if not staff_may(request.user, REVEAL_SECRETS):
         raise PermissionDenied
     inbound = get_object_or_404(InboundEmail, pk=pk)
+    if inbound.raw_purged_at:
+        return _gone(inbound.raw_purged_at)
     return _download(inbound.raw, f"message-{inbound.pk}.eml", "message/rfc822")
+
+
+def _gone(when) -> HttpResponse:
+    return HttpResponseGone(
+        f"Removed on {when:%Y-%m-%d} by the mail retention (purge_mail).", content_type="text/plain"
+    )
