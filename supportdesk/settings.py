@@ -290,6 +290,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "PREPROCESSING_HOOKS": ["supportdesk.schema.drop_slashless_duplicates"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "supportdesk.schema.document_inbound_email",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "IntentEnum": "tickets.models.Intent",
         "PriorityEnum": "tickets.models.Priority",
