@@ -142,6 +142,19 @@ def calibration_figures(rows: list[Scored], bins: int = 10) -> dict:
         return {"ece": None, "brier": None}
     confidence = np.array([c for c, _ in scored])
     correct = np.array([k for _, k in scored])
+    ece = expected_calibration_error(confidence, correct, bins)
+    brier = (
+        brier_score_loss(correct, confidence)
+        if len(set(correct)) > 1
+        else np.mean((confidence - correct) ** 2)
+    )
+    return {"ece": _round(ece), "brier": _round(brier)}
+
+
+def expected_calibration_error(confidence, correct, bins: int = 10) -> float:
+    """Mean gap between stated confidence and share right, over equal-width bins, by bin size."""
+    confidence = np.asarray(confidence, dtype=float)
+    correct = np.asarray(correct, dtype=float)
     edges = np.linspace(0.0, 1.0, bins + 1)
     index = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, bins - 1)
     ece = 0.0
@@ -149,12 +162,7 @@ def calibration_figures(rows: list[Scored], bins: int = 10) -> dict:
         members = index == b
         if members.any():
             ece += members.mean() * abs(confidence[members].mean() - correct[members].mean())
-    brier = (
-        brier_score_loss(correct, confidence)
-        if len(set(correct)) > 1
-        else np.mean((confidence - correct) ** 2)
-    )
-    return {"ece": _round(ece), "brier": _round(brier)}
+    return float(ece)
 
 
 def auto_resolve_figures(resolved: list[Scored], n: int) -> dict:

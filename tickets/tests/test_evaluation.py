@@ -11,7 +11,13 @@ from django.test import override_settings
 
 from ai_engine.tests.fake_openai import FakeOpenAI, Reply, decision_json
 from tickets.evaluation.dataset import dataset_load
-from tickets.evaluation.metrics import Scored, calibration_figures, report, threshold_for_precision
+from tickets.evaluation.metrics import (
+    Scored,
+    calibration_figures,
+    expected_calibration_error,
+    report,
+    threshold_for_precision,
+)
 from tickets.models import Decision, IntentThreshold, Ticket
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -103,6 +109,14 @@ def test_calibration_error_is_zero_when_confidence_matches_accuracy():
     rows = [scored("billing", "billing", 0.75)] * 3 + [scored("billing", "account", 0.75)]
 
     assert calibration_figures(rows)["ece"] == 0.0
+
+
+def test_calibration_error_weighs_each_bins_gap_by_its_share_of_rows():
+    # 0.9 stated, 8 of 10 right: a gap of 0.1 on half the rows; 0.3 stated, 3 of 10 right: none.
+    confidence = [0.9] * 10 + [0.3] * 10
+    correct = [True] * 8 + [False] * 2 + [True] * 3 + [False] * 7
+
+    assert expected_calibration_error(confidence, correct) == pytest.approx(0.05)
 
 
 def test_lowest_threshold_reaching_the_target_precision():
