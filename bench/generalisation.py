@@ -8,13 +8,14 @@ the production routing rules (`evaluate_rows`, default settings) in a throw-away
 database. Per source and model: intent accuracy and macro-F1, calibration error (ECE of the
 routing confidence, and ECE of the intent head's own probability), auto-resolve coverage
 and precision, unsafe auto-resolves, the share sent to `unknown`, and accuracy per language.
+Then the cost of each model (bench/model_cost.py): load time, memory, decisions per second
+single and batched. The aim (issue 15): macro-F1 >= 0.85 on every source, ECE < 0.05,
+>= 200 decisions/s.
 
 Two calibration figures because the routing confidence claims "intent right and the
 ticket resolvable as predicted", while the public datasets label intent only: there,
-its ECE compares a two-part claim with a one-part check and reads as miscalibration
-what is the resolvability factor. The intent ECE compares like with like. Then the cost of each model
-(bench/model_cost.py): load time, memory, decisions per second single and batched.
-The aim (issue 15): macro-F1 >= 0.85 on every source, ECE < 0.05, >= 200 decisions/s.
+its ECE compares a two-part claim with a one-part check and reads the resolvability
+factor as miscalibration. The intent ECE compares like with like.
 
 `--adapted` trains both models as an operator would with `train_engine --dataset` on
 their own labelled mail: the starter examples plus the train splits of ../shared/data
