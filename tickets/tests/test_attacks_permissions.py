@@ -42,6 +42,8 @@ EXPECTED = {
         {**STAFF_ONLY, "anonymous": 404, "customer": 200, "other_customer": 404, "user": 404},
         None,
     ),
+    # Only the MTA's X-Inbound-Token opens it: no session, API token or ticket link does.
+    "inbound_email": (dict.fromkeys(PERSONAS, 403), {}),
 }
 # Not in the schema, still served: the old name of /triage.
 HIDDEN = {("post", "/tickets/{id}/ai-evaluate/"): "tickets_triage"}
@@ -66,7 +68,8 @@ def test_every_schema_operation_has_expectations():
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("method, path, operation_id", OPERATIONS, ids=lambda v: v if "/" in str(v) else None)
-def test_persona_gets_the_expected_status(persona, method, path, operation_id):
+def test_persona_gets_the_expected_status(persona, method, path, operation_id, settings):
+    settings.INBOUND_EMAIL_TOKEN = "the-mta-token"  # the inbound endpoint on (it is off by default)
     # A ticket with a secret, so purging has something to do.
     ticket = TicketFactory(body="My card is 4111 1111 1111 1111, please update it.")
     client = persona_client(persona, ticket)
