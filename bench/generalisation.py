@@ -1,6 +1,7 @@
 """Does the local engine generalise? TF-IDF alone against TF-IDF stacked with embeddings.
 
     .venv/bin/python bench/generalisation.py [--data ../shared/data] [--limit N] [--skip-cost]
+        [--adapted [--per-intent N]]
 
 Trains both models the way `train_engine` ships them (every starter example; neither the
 dev set nor the shared data is trained on), then runs each source through the engine and
@@ -22,7 +23,10 @@ their own labelled mail: the starter examples plus the train splits of ../shared
 (banking77 train, clinc150 train and oos_train, and half of bitext, chosen by a hash of
 the row id), and measures on the test splits and the other half of bitext. It answers a
 different question: not "does it generalise to mail it has never seen" but "does the same
-engine learn another company's traffic when given it".
+engine learn another company's traffic when given it". As `train_engine --per-intent`
+does, each file gives at most `--per-intent` rows of each intent (default 600, about what
+the starter examples hold of each; 0 keeps all 26,931), so the public rows do not
+outnumber this product's own examples nine to one.
 """
 
 import argparse
@@ -68,6 +72,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="at most this many rows per source (a fixed sample)")
     parser.add_argument("--skip-cost", action="store_true", help="quality only, no speed and memory")
     parser.add_argument("--adapted", action="store_true", help="also train on the data's train splits")
+    parser.add_argument(
+        "--per-intent", type=int, default=600, help="with --adapted: at most N rows of each intent a file"
+    )
     args = parser.parse_args()
     sources = ADAPTED_SOURCES if args.adapted else SOURCES
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,9 +86,14 @@ def main() -> None:
         for title, stacked in MODELS:
             paths[title] = tmp / f"{'stacked' if stacked else 'tfidf'}.npz"
             local_model_train(
-                _training_rows(args.data) if args.adapted else [], paths[title], stacked=stacked
+                _training_rows(args.data, args.per_intent) if args.adapted else [],
+                paths[title],
+                stacked=stacked,
             )
-        trained = "starter examples + the data's train splits" if args.adapted else "starter examples"
+        trained = "starter examples"
+        if args.adapted:
+            cap = args.per_intent or "all"
+            trained += f" + the data's train splits, at most {cap} rows per intent a file"
         print(
             f"Generalisation of the local engine (trained on {trained}); "
             f"measured {date.today().isoformat()}; load {_load()}\n"
@@ -136,15 +148,21 @@ def _trained_half(row_id: str) -> bool:
     return int(hashlib.sha256(row_id.encode()).hexdigest(), 16) % 2 == 0
 
 
-def _training_rows(data: Path) -> list[dict]:
-    """The train splits as `local_model_train` rows: intent only (none labels priority)."""
+def _training_rows(data: Path, per_intent: int) -> list[dict]:
+    """The train splits as `train_engine --dataset --per-intent` would take them: intent only
+    (none labels priority), at most `per_intent` rows of each intent a file."""
+    from tickets.evaluation.dataset import at_most_per_intent, dataset_load
+
     rows = []
     for file, splits in TRAIN_SPLITS:
-        for line in (data / file).open(encoding="utf-8"):
-            row = json.loads(line)
-            keep = row["split"] in splits if splits else _trained_half(row["id"])
-            if keep:
-                rows.append({"subject": row["subject"], "body": row["body"], "intent": row["intent"]})
+        if splits:
+            train = [r for split in splits for r in dataset_load(data / file, split=split).rows]
+        else:
+            train = [r for r in dataset_load(data / file).rows if _trained_half(r.id)]
+        rows += [
+            {"subject": r.subject, "body": r.body, "intent": r.intent}
+            for r in at_most_per_intent(train, per_intent)
+        ]
     return rows
 
 

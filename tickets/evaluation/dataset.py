@@ -1,5 +1,6 @@
 """Evaluation datasets: JSONL, one labelled ticket a line."""
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,3 +73,21 @@ def _row(data, *, default_id: str, source: str) -> Row:
         raise ValueError("tags must be a list of strings")
     row_id = str(data.get("id") or default_id)
     return Row(row_id, subject, body, intent, priority, resolvable, source, tuple(tags))
+
+
+def at_most_per_intent(rows: list[Row], limit: int) -> list[Row]:
+    """At most `limit` rows of each intent, in file order; 0 keeps every row.
+
+    Which rows stay is decided by a hash of the row id, so the sample is the same on every
+    run and does not shift when rows are added to or reordered in the file.
+    """
+    if not limit:
+        return list(rows)
+    by_intent: dict[str, list[Row]] = {}
+    for row in rows:
+        by_intent.setdefault(row.intent, []).append(row)
+    kept = set()
+    for group in by_intent.values():
+        ranked = sorted(group, key=lambda row: hashlib.sha256(row.id.encode()).hexdigest())
+        kept.update(id(row) for row in ranked[:limit])
+    return [row for row in rows if id(row) in kept]

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from ai_engine.tests.fake_openai import FakeOpenAI, Reply, decision_json
-from tickets.evaluation.dataset import dataset_load
+from tickets.evaluation.dataset import Row, at_most_per_intent, dataset_load
 from tickets.evaluation.metrics import (
     Scored,
     calibration_figures,
@@ -68,6 +68,21 @@ def test_malformed_lines_are_reported_with_their_number_and_skipped(dataset):
     assert len(loaded.rows) == len(ROWS)
     assert [p.split(":")[1] for p in loaded.problems] == ["3", "5"]
     assert "intent" in loaded.problems[0]
+
+
+def test_at_most_per_intent_keeps_a_fixed_sample_of_each_intent_in_file_order():
+    rows = [Row(f"b{n}", "", f"charge {n}", "billing") for n in range(40)]
+    rows += [Row(f"a{n}", "", f"login {n}", "account") for n in range(3)]
+
+    kept = at_most_per_intent(rows, 10)
+
+    assert [r.intent for r in kept].count("billing") == 10
+    assert [r.intent for r in kept].count("account") == 3
+    assert kept == [r for r in rows if r in kept]  # file order
+    # The same rows whatever the order of the file: retraining on a re-sorted export
+    # gives the same model.
+    assert set(at_most_per_intent(list(reversed(rows)), 10)) == set(kept)
+    assert at_most_per_intent(rows, 0) == rows
 
 
 def test_shared_datasets_load_as_they_are():

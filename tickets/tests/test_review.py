@@ -362,5 +362,33 @@ def test_train_engine_takes_extra_labelled_datasets_and_rows_without_priority(
     assert output.stat().st_mtime_ns == trained
 
 
+@pytest.mark.django_db
+def test_train_engine_per_intent_keeps_a_large_dataset_from_outnumbering_the_rest(
+    tmp_path, quarter_of_starter_rows
+):
+    dataset = tmp_path / "large.jsonl"
+    rows = [{"body": f"Tachograph calibration for truck {n} is due", "intent": "account"} for n in range(50)]
+    rows += [{"body": f"Fuel card {n} was charged twice", "intent": "billing"} for n in range(4)]
+    dataset.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    quarter_of_starter_rows(tmp_path)
+    out = StringIO()
+
+    call_command(
+        "train_engine",
+        "--output",
+        str(tmp_path / "m.npz"),
+        "--dataset",
+        str(dataset),
+        "--per-intent",
+        "20",
+        stdout=out,
+    )
+
+    assert "24 of 54 rows kept (at most 20 per intent)" in out.getvalue()
+    assert "and 24 dataset rows" in out.getvalue()
+    with pytest.raises(CommandError, match="--per-intent must be 0"):
+        call_command("train_engine", "--dataset", str(dataset), "--per-intent", "-1")
+
+
 def local_engine(path):
     return engine_build(replace(engine_config(), local_model_path=path), "local")

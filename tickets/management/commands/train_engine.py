@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ai_engine import local_model_train, local_model_usable
-from tickets.evaluation.dataset import dataset_load
+from tickets.evaluation.dataset import at_most_per_intent, dataset_load
 from tickets.selectors import reviewed_labels
 
 
@@ -30,12 +30,24 @@ class Command(BaseCommand):
         )
         parser.add_argument("--split", help="With --dataset: keep only rows whose `split` equals this.")
         parser.add_argument(
+            "--per-intent",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                "With --dataset: at most N rows of each intent from each file (the same sample every "
+                "run), so a large dataset does not outnumber the starter examples; 0 (default) keeps all."
+            ),
+        )
+        parser.add_argument(
             "--tfidf-only",
             action="store_true",
             help="TF-IDF features alone, without sentence embeddings: a baseline for `evaluate --compare`.",
         )
 
-    def handle(self, *args, output, if_missing, dataset, split, tfidf_only, **options):
+    def handle(self, *args, output, if_missing, dataset, split, per_intent, tfidf_only, **options):
+        if per_intent < 0:
+            raise CommandError(f"--per-intent must be 0 (keep all) or more, not {per_intent}")
         path = Path(output)
         if if_missing and local_model_usable(path):
             self.stdout.write(f"Local model already at {path}; not retraining.")
@@ -56,6 +68,10 @@ class Command(BaseCommand):
                     f"--dataset {file}: no usable rows{where} ({len(loaded.problems)} lines skipped); "
                     "nothing was trained"
                 )
+            rows = at_most_per_intent(loaded.rows, per_intent)
+            if len(rows) < len(loaded.rows):
+                kept = f"{len(rows)} of {len(loaded.rows)} rows kept"
+                self.stdout.write(f"--dataset {file}: {kept} (at most {per_intent} per intent)")
             extra += [
                 {
                     "subject": r.subject,
@@ -64,7 +80,7 @@ class Command(BaseCommand):
                     "priority": r.priority,
                     "resolvable": r.resolvable,
                 }
-                for r in loaded.rows
+                for r in rows
             ]
         try:
             meta = local_model_train(reviewed + extra, path, stacked=not tfidf_only)
