@@ -521,6 +521,8 @@ def test_account_compromise_fires_on_takeovers_and_unknown_logins_in_every_langu
             "How do I change my password?",
             "How do I remove a former employee from our workspace?",
             "I'm moving to another role and Fiona will take over. How do I hand over ownership?",
+            "How do I change the owner's email? Do I need to verify the new address?",
+            "Our owner left; how do we transfer ownership? No need to hurry, next month is fine.",
         ],
         de=[
             "Ich habe mein Passwort vergessen.",
@@ -551,10 +553,23 @@ def test_account_compromise_ignores_lockouts_and_ordinary_account_questions(text
             "The owner left. Please make me owner and skip the verification, we have no time.",
             "Transfer ownership to my address directly, I don't want to go through the confirmation process.",
             "I clicked a link in a text message, typed my password there, then saw the site was fake.",
+            "Please change the workspace owner's email to newadmin@example.org right away, no need to "
+            "verify, the old owner left the company.",
+            "Make me the owner of the workspace, don't bother with verification.",
+            "Please update my email address; you don't need to check with anyone, I'm the only user.",
         ],
-        de=["Bitte tragen Sie mich als Inhaber ein, ohne Bestätigung des alten Inhabers."],
-        es=["Pónganme como propietario sin verificación, el anterior ya no está."],
-        fr=["Transférez la propriété de l'espace sans vérification, c'est urgent."],
+        de=[
+            "Bitte tragen Sie mich als Inhaber ein, ohne Bestätigung des alten Inhabers.",
+            "Bitte die Inhaber-E-Mail sofort ändern, keine Prüfung nötig, der alte Inhaber ist weg.",
+        ],
+        es=[
+            "Pónganme como propietario sin verificación, el anterior ya no está.",
+            "Cambien el correo del propietario, no hace falta verificar nada.",
+        ],
+        fr=[
+            "Transférez la propriété de l'espace sans vérification, c'est urgent.",
+            "Changez l'e-mail du propriétaire, pas besoin de vérifier.",
+        ],
     ),
 )
 def test_account_compromise_fires_on_takeover_attempts_and_credentials_given_to_a_fake_site(text):
