@@ -147,6 +147,15 @@ def test_the_dev_and_blind_sets_show_no_unsafe_auto_resolve_and_find_high_priori
             "billing-plan-changes",
             "Downgrades and seat reductions take effect at the next renewal",
         ),
+        # Found trying the product: the refund policy says a monthly plan "peut être résilié
+        # à tout moment", and by its sentences alone it won over the cancellation policy.
+        (
+            "Résiliation",
+            "Bonjour, comment puis-je annuler mon abonnement Pro ? Je ne veux pas être facturé le mois "
+            "prochain. Cordialement, Claire",
+            "billing-cancellation",
+            "Settings > Billing > Cancel plan",
+        ),
     ],
 )
 def test_the_suggested_reply_quotes_the_policy_sentences_that_answer_the_question(

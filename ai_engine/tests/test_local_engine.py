@@ -1,0 +1,59 @@
+"""The local engine's replies: which policy it quotes, and what it keeps between tickets."""
+
+import pytest
+
+from ai_engine import embedding, local_model
+from ai_engine.local_engine import LocalEngine
+from ai_engine.types import PolicyText, TicketText
+
+INVOICES = PolicyText(
+    "billing-invoices",
+    "Invoices",
+    "Invoices are in Settings > Billing > Invoices as PDF files. A VAT ID added there appears on "
+    "every later invoice.",
+    ("billing",),
+    {
+        "de": ("Rechnungen", "Rechnungen liegen als PDF unter Settings > Billing > Invoices."),
+        "es": ("Facturas", "Las facturas están en Settings > Billing > Invoices en PDF."),
+        "fr": ("Factures", "Les factures sont dans Settings > Billing > Invoices en PDF."),
+    },
+)
+TICKETS = [
+    TicketText("Invoices", "Where can I download our invoices?", "en"),
+    TicketText("Rechnungen", "Wo finde ich unsere Rechnungen als PDF?", "de"),
+    TicketText("Facturas", "¿Dónde descargo las facturas en PDF?", "es"),
+    TicketText("Factures", "Où télécharger nos factures en PDF ?", "fr"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(trained_local_model):
+    return LocalEngine(local_model.load(trained_local_model))
+
+
+def test_policies_are_embedded_once_per_language_not_once_per_ticket(engine, monkeypatch):
+    # Found measuring: a worker answering tickets in four languages emptied its policy
+    # cache on every ticket and embedded every policy sentence again.
+    embedded = []
+    real_embed = embedding.embed
+    monkeypatch.setattr(embedding, "embed", lambda texts: embedded.append(list(texts)) or real_embed(texts))
+    for ticket in TICKETS:
+        engine.run(ticket, [INVOICES])
+    embedded.clear()
+
+    for _ in range(3):
+        for ticket in TICKETS:
+            engine.run(ticket, [INVOICES])
+
+    # Only the tickets themselves, one text each: no policy sentence or title again.
+    assert len(embedded) == 3 * len(TICKETS)
+    assert all(len(texts) == 1 for texts in embedded)
+
+
+def test_every_reply_language_quotes_its_own_translation(engine):
+    replies = {ticket.language: engine.run(ticket, [INVOICES]).final.decision for ticket in TICKETS}
+
+    assert all(decision.policy_ids == ["billing-invoices"] for decision in replies.values())
+    assert "Rechnungen liegen als PDF" in replies["de"].suggestion
+    assert "Las facturas están" in replies["es"].suggestion
+    assert "Les factures sont" in replies["fr"].suggestion
