@@ -47,6 +47,14 @@ class ReviewForm(forms.Form):
                 "loaded_at": timezone.now().isoformat(),
             }
         )
+        if not ticket.policy_keys and ticket.suggestion:
+            # A suggestion that cites no policy is a note to the agent ("No written policy
+            # answers this ticket ...") or an ungrounded draft, never a reply to send as is
+            # (approve refuses it): the agent starts from an empty box and still sees it.
+            form.initial["answer"] = ""
+            form.fields["answer"].widget.attrs["placeholder"] = (
+                f"The AI cites no written policy, so write the reply yourself. It said: {ticket.suggestion}"
+            )
         rejected = answer_rejected(ticket)
         if rejected is not None and rejected.strip() == ticket.suggestion.strip():
             # Not the answer the customer just turned down: the agent starts a new one.

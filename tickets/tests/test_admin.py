@@ -415,6 +415,21 @@ def test_queue_page_shows_the_review_form_prefilled_with_the_suggestion(
 
 
 @pytest.mark.django_db
+def test_a_suggestion_citing_no_policy_is_shown_but_not_put_in_the_reply_box(agent_client):
+    # Found trying the product: the box held "No written policy answers this ticket; an
+    # agent writes the reply.", which approve refuses, and the agent had to delete it first.
+    note = "No written policy answers this ticket; an agent writes the reply."
+    ticket = queued(suggestion=note, policy_keys=[])
+
+    form = agent_client.get(change_url(ticket)).context["form"]
+
+    assert form.initial["answer"] == ""
+    assert form.fields["answer"].widget.attrs["placeholder"].endswith(f"It said: {note}")
+    grounded = agent_client.get(change_url(queued(suggestion="See Settings > Billing."))).context["form"]
+    assert grounded.initial["answer"] == "See Settings > Billing."
+
+
+@pytest.mark.django_db
 def test_after_a_decision_the_next_ticket_is_the_oldest_waiting_one_unless_the_agent_sorted(agent_client):
     reviewed = queued(subject="Being reviewed")
     oldest = queued(subject="Oldest, low", priority="low")
