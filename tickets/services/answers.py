@@ -30,6 +30,11 @@ _LINKS = re.compile(
     re.IGNORECASE,
 )
 
+# Reply prefixes already on the customer's subject ("Re: Re: AW:"): the reply adds its own
+# "Re: ", so a thread reads "Re: invoice", not "Re: Re: Re: invoice". English, German
+# (AW), Dutch (Antw), Scandinavian (SV), Polish (Odp), Portuguese (Res), with "Re[2]:".
+_REPLY_PREFIXES = re.compile(r"^(?:(?:re|aw|antw|sv|odp|res)(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+
 
 class AnswerNotSent(Exception):
     """The mail backend failed; the task will try again later."""
@@ -107,11 +112,11 @@ def answer_render(ticket: Ticket) -> tuple[str, str]:
 def subject_safe(subject: str) -> str:
     """The customer's subject as a reply may carry it: without control or bidirectional
     characters, secrets and personal data masked, links and addresses replaced by [link],
-    cut to a safe length."""
+    without the reply prefixes it already has, cut to a safe length."""
     spaced = _SPACES.sub(" ", subject)  # a tab or line break still separates words
     kept = "".join(ch for ch in spaced if unicodedata.category(ch)[0] != "C")
     kept = _LINKS.sub("[link]", secrets_mask(kept))
-    kept = _SPACES.sub(" ", kept).strip()
+    kept = _REPLY_PREFIXES.sub("", _SPACES.sub(" ", kept).strip())
     return kept if len(kept) <= SUBJECT_MAX else kept[: SUBJECT_MAX - 1].rstrip() + "…"
 
 

@@ -95,6 +95,21 @@ def test_reply_subjects_carry_no_links_controls_or_secrets(subject, expected):
     assert subject_safe(subject) == expected
 
 
+@pytest.mark.parametrize(
+    "subject, expected",
+    [
+        ("Re: Re: invoice for October", "invoice for October"),
+        ("RE: AW: Re[2]: Rechnung", "Rechnung"),
+        ("Antw: SV:Odp: Res: factura", "factura"),
+        ("Regarding: the Re: in my subject", "Regarding: the Re: in my subject"),
+        ("Fwd: invoice", "Fwd: invoice"),
+    ],
+)
+def test_a_reply_subject_drops_the_reply_prefixes_the_customer_sent(subject, expected):
+    # Found trying the product: replies read "Re: Re: Re: invoice for October".
+    assert subject_safe(subject) == expected
+
+
 def test_a_long_subject_is_cut_to_a_safe_length():
     assert len(subject_safe("word " * 100)) <= 80
 
