@@ -56,6 +56,8 @@ def _row(data, *, default_id: str, source: str) -> Row:
     if not isinstance(body, str) or not body.strip():
         raise ValueError("body is required and must be non-empty text")
     intent = data.get("intent")
+    if intent is None:
+        raise ValueError(f"intent is missing; it must be one of {list(INTENTS)}")
     if intent not in INTENTS:
         raise ValueError(f"intent {intent!r} is not one of {list(INTENTS)}")
     priority = data.get("priority")

@@ -85,6 +85,24 @@ def test_operator_commands_help_ends_with_examples_as_written(command, example):
     assert example in shown.stdout.split("\nexamples:\n")[1]  # line breaks and indent kept
 
 
+def test_every_option_of_every_operator_command_says_what_it_does():
+    # Found trying the product: `train_engine --help` showed `--output OUTPUT` and nothing else.
+    from django.core.management import find_commands, load_command_class
+    from django.core.management.base import BaseCommand
+
+    django_own = {a.dest for a in BaseCommand().create_parser("manage.py", "base")._actions}
+    silent = []
+    for name in find_commands(str(ROOT / "tickets" / "management")):
+        parser = load_command_class("tickets", name).create_parser("manage.py", name)
+        silent += [
+            f"{name} {a.option_strings or a.dest}"
+            for a in parser._actions
+            if a.dest not in django_own and not a.help
+        ]
+
+    assert silent == []
+
+
 def test_a_missing_secret_key_names_the_variable_and_how_to_set_it(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")}
     # A checkout without .env: copy manage.py's neighbours that settings read.

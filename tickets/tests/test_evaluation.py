@@ -67,7 +67,7 @@ def test_malformed_lines_are_reported_with_their_number_and_skipped(dataset):
 
     assert len(loaded.rows) == len(ROWS)
     assert [p.split(":")[1] for p in loaded.problems] == ["3", "5"]
-    assert "intent" in loaded.problems[0]
+    assert "intent is missing; it must be one of" in loaded.problems[0]
 
 
 def test_at_most_per_intent_keeps_a_fixed_sample_of_each_intent_in_file_order():

@@ -32,8 +32,18 @@ class Command(CommandWithExamples):
 
     def add_arguments(self, parser):
         parser.add_argument("--dataset", type=Path, help="Labelled JSONL; default: reviewed tickets.")
-        parser.add_argument("--target-precision", type=float, default=0.97)
-        parser.add_argument("--engine", choices=("local", "openai", "cascade"), default="local")
+        parser.add_argument(
+            "--target-precision",
+            type=float,
+            default=0.97,
+            help="Share of auto-resolved tickets that must be right, 0-1 (default 0.97).",
+        )
+        parser.add_argument(
+            "--engine",
+            choices=("local", "openai", "cascade"),
+            default="local",
+            help="Engine whose confidence the thresholds are for (default local).",
+        )
         parser.add_argument("--apply", action="store_true", help="Save the recommended thresholds.")
         parser.add_argument(
             "--allow-loosen", action="store_true", help="Allow lowering a threshold in force."

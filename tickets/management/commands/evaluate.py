@@ -36,10 +36,21 @@ class Command(CommandWithExamples):
 """
 
     def add_arguments(self, parser):
-        parser.add_argument("--dataset", action="append", required=True, type=Path)
+        parser.add_argument(
+            "--dataset",
+            action="append",
+            required=True,
+            type=Path,
+            help="Labelled JSONL (subject, body, intent; priority and resolvable optional); repeatable.",
+        )
         parser.add_argument("--split", help="Keep only rows whose `split` field equals this.")
-        parser.add_argument("--engine", choices=ENGINES, default="local")
-        parser.add_argument("--prompt-version")
+        parser.add_argument(
+            "--engine", choices=ENGINES, default="local", help="Engine to measure (default local)."
+        )
+        parser.add_argument(
+            "--prompt-version",
+            help="Prompt version for the openai and cascade engines (default: the active one).",
+        )
         parser.add_argument(
             "--compare",
             metavar="ENGINE[:PROMPT_VERSION]",

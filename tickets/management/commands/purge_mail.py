@@ -21,7 +21,13 @@ class Command(CommandWithExamples):
 """
 
     def add_arguments(self, parser):
-        parser.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            required=True,
+            metavar="DAYS",
+            help="Remove the stored mail of messages received more than DAYS days ago.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Count only; remove nothing.")
 
     def handle(self, *args, older_than: int, dry_run: bool, **options):

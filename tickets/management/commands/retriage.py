@@ -49,14 +49,27 @@ class Command(CommandWithExamples):
 """
 
     def add_arguments(self, parser):
-        parser.add_argument("--status", action="append", choices=Status.values)
-        parser.add_argument("--intent", action="append", choices=Intent.values)
+        parser.add_argument(
+            "--status",
+            action="append",
+            choices=Status.values,
+            help="Only tickets in this status; repeatable.",
+        )
+        parser.add_argument(
+            "--intent",
+            action="append",
+            choices=Intent.values,
+            help="Only tickets with this intent; repeatable.",
+        )
         parser.add_argument("--since", help="Created on or after (YYYY-MM-DD or ISO date-time).")
         parser.add_argument("--until", help="Created on or before.")
         parser.add_argument("--ids", help="Comma-separated ticket ids.")
         parser.add_argument("--limit", type=_positive, help="At most this many tickets (oldest first).")
-        parser.add_argument("--engine", choices=ENGINE_NAMES)
-        parser.add_argument("--prompt-version")
+        parser.add_argument("--engine", choices=ENGINE_NAMES, help="Engine to use (default: AI_ENGINE).")
+        parser.add_argument(
+            "--prompt-version",
+            help="Prompt version for the openai and cascade engines (default: the active one).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Print what would change; write nothing.")
         parser.add_argument("--enqueue", action="store_true", help="Hand the work to the workers.")
 

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     help = "Run the web server and the django-q2 worker together; Ctrl-C stops both."
 
     def add_arguments(self, parser):
-        parser.add_argument("--addr", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--addr", default="127.0.0.1:8000", help="Address and port to serve on (default 127.0.0.1:8000)."
+        )
 
     def handle(self, *args, addr, **options):
         python = [sys.executable, "manage.py"]

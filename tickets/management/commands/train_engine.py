@@ -15,7 +15,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", default=str(settings.AI_LOCAL_MODEL_PATH))
+        parser.add_argument(
+            "--output",
+            default=str(settings.AI_LOCAL_MODEL_PATH),
+            metavar="PATH",
+            help="Where to save the model (default: AI_LOCAL_MODEL_PATH, the file the engine loads).",
+        )
         parser.add_argument(
             "--if-missing",
             action="store_true",
