@@ -186,8 +186,8 @@ def threshold_for_precision(rows: list[Scored], target: float) -> dict:
             continue  # a threshold keeps or drops all rows of one confidence together
         kept = candidates[start:]
         if sum(r.good_auto_resolve for r in kept) / len(kept) >= target:
-            return {"threshold": _round(row.confidence), "coverage": _round(len(kept) / n)}
-    return {"threshold": None, "coverage": None}
+            return {"threshold": _round(row.confidence), "coverage": _round(len(kept) / n), "rows": len(kept)}
+    return {"threshold": None, "coverage": None, "rows": 0}
 
 
 def _joint_correct(row: Scored) -> bool:

@@ -5,6 +5,12 @@ from collections import Counter
 from ai_engine import INTENTS
 from tickets.evaluation.metrics import FAILED
 
+# Fewer auto-resolved rows than this behind a threshold and it is a guess (calibrate's
+# --min-rows default is the same).
+FEW_ROWS = 30
+# The wrongly read rows printed after the report; the JSON lists every one.
+WRONG_SHOWN = 20
+
 
 def _fmt(value) -> str:
     if value is None:
@@ -46,10 +52,13 @@ def report_lines(figures: dict, *, title: str) -> list[str]:
         f"precision {_fmt(auto['precision'])}, unsafe {auto['unsafe']}"
     )
     for target, values in figures["thresholds"].items():
-        lines.append(
-            f"  precision >= {target}: threshold {_fmt(values['threshold'])}, "
-            f"coverage {_fmt(values['coverage'])}"
-        )
+        line = f"  precision >= {target}: threshold {_fmt(values['threshold'])}"
+        line += f", coverage {_fmt(values['coverage'])}"
+        if values["threshold"] is not None:
+            # A threshold resting on three rows is a guess: say how many it rests on.
+            line += f" ({values['rows']} rows at or above it"
+            line += ", too few to trust)" if values["rows"] < FEW_ROWS else ")"
+        lines.append(line)
     latency, tokens = figures["latency_ms"], figures["tokens"]
     if latency["p50"] is not None and latency["p50"] == latency["p95"]:
         # The local engine runs a batch at once and gives each ticket the batch's average:
@@ -94,6 +103,16 @@ def rule_lines(evaluated) -> list[str]:
     """How many rows each routing rule caught, most first."""
     counts = Counter(e.rule for e in evaluated)
     return ["rows per routing rule:"] + [f"  {rule:<32}{count:>6}" for rule, count in counts.most_common()]
+
+
+def wrong_intent_lines(evaluated, shown: int = WRONG_SHOWN) -> list[str]:
+    """The rows whose intent the engine got wrong, so the operator can read them."""
+    wrong = [e for e in evaluated if not e.scored.correct]
+    lines = [f"intent wrong: {len(wrong)} rows" + (f" (first {shown})" if len(wrong) > shown else "")]
+    for e in wrong[:shown]:
+        text = (e.row.subject + " " + e.row.body).strip().replace("\n", " ")[:80]
+        lines.append(f"  {e.row.id}: label {e.row.intent}, predicted {e.scored.predicted_intent}: {text}")
+    return lines
 
 
 def unsafe_lines(evaluated) -> list[str]:

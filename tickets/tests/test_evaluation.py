@@ -4,6 +4,7 @@ import json
 import os
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,6 +19,7 @@ from tickets.evaluation.metrics import (
     report,
     threshold_for_precision,
 )
+from tickets.evaluation.report import report_lines, wrong_intent_lines
 from tickets.models import Decision, IntentThreshold, Ticket
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -54,6 +56,26 @@ def dataset(tmp_path):
     lines.insert(4, "this is not json")
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def test_the_wrong_rows_are_listed_and_a_threshold_on_few_rows_says_so():
+    def row(n, label, predicted):
+        return SimpleNamespace(
+            row=Row(f"r{n}", "Subject", f"body {n}", label),
+            scored=scored(label, predicted, 0.9),
+        )
+
+    evaluated = [row(1, "billing", "billing"), row(2, "billing", "account"), row(3, "unknown", "billing")]
+    assert wrong_intent_lines(evaluated) == [
+        "intent wrong: 2 rows",
+        "  r2: label billing, predicted account: Subject body 2",
+        "  r3: label unknown, predicted billing: Subject body 3",
+    ]
+    assert wrong_intent_lines(evaluated, shown=1)[0] == "intent wrong: 2 rows (first 1)"
+    rows = [scored("billing", "billing", 0.9, auto=True)] * 3
+    lines = report_lines(report(rows) | {"engine_label": "local"}, title="local")
+    shown = "  precision >= 0.99: threshold 0.900, coverage 1.000 (3 rows at or above it, too few to trust)"
+    assert shown in lines
 
 
 def scored(intent, predicted, confidence, *, ok=None, candidate=True, auto=False, priority=None, pp=None):
@@ -145,10 +167,11 @@ def test_lowest_threshold_reaching_the_target_precision():
         scored("billing", "billing", 0.99, candidate=False),
     ]
 
-    assert threshold_for_precision(rows, 0.95) == {"threshold": 0.9, "coverage": round(2 / 7, 4)}
+    assert threshold_for_precision(rows, 0.95) == {"threshold": 0.9, "coverage": round(2 / 7, 4), "rows": 2}
     assert threshold_for_precision([scored("billing", "account", 0.9)], 0.95) == {
         "threshold": None,
         "coverage": None,
+        "rows": 0,
     }
 
 
@@ -198,6 +221,10 @@ def test_evaluate_command_prints_a_report_writes_json_and_touches_nothing(datase
     assert figures["tokens"] == {"prompt": None, "completion": None}
     assert figures["n"] == 7
     assert Ticket.objects.count() == 0 and Decision.objects.count() == 0
+    # Which rows were read wrong, on screen and in the JSON (found trying the product:
+    # only the unsafe ones were named).
+    assert f"intent wrong: {len(figures['wrong_intent_ids'])} rows" in text
+    assert all(f"  {row_id}: label " in text for row_id in figures["wrong_intent_ids"])
 
 
 @pytest.mark.django_db

@@ -8,7 +8,13 @@ from django.core.management.base import CommandError
 from ai_engine import EngineError
 from tickets.evaluation.dataset import dataset_load
 from tickets.evaluation.metrics import report
-from tickets.evaluation.report import comparison_lines, report_lines, rule_lines, unsafe_lines
+from tickets.evaluation.report import (
+    comparison_lines,
+    report_lines,
+    rule_lines,
+    unsafe_lines,
+    wrong_intent_lines,
+)
 from tickets.evaluation.runner import engine_label, evaluate_rows
 from tickets.management.help import CommandWithExamples
 from tickets.services.engine import engine_get
@@ -92,7 +98,13 @@ class Command(CommandWithExamples):
             raise CommandError("no usable rows in the datasets")
         first = self._evaluate(rows, *first_engine)
         self.stdout.write("\n".join(report_lines(first["figures"], title=first["figures"]["engine_label"])))
-        self.stdout.write("\n".join(rule_lines(first["evaluated"]) + unsafe_lines(first["evaluated"])))
+        self.stdout.write(
+            "\n".join(
+                rule_lines(first["evaluated"])
+                + wrong_intent_lines(first["evaluated"])
+                + unsafe_lines(first["evaluated"])
+            )
+        )
         output = first["figures"]
         if second_engine:
             second = self._evaluate(rows, *second_engine)
@@ -131,6 +143,7 @@ class Command(CommandWithExamples):
         figures = report([e.scored for e in evaluated])
         figures["rules"] = dict(Counter(e.rule for e in evaluated))
         figures["unsafe_ids"] = [e.row.id for e in evaluated if e.scored.auto_resolved and e.scored.unsafe]
+        figures["wrong_intent_ids"] = [e.row.id for e in evaluated if not e.scored.correct]
         figures["engine"] = engine
         figures["prompt_version"] = prompt_version or (
             settings.AI_PROMPT_VERSION if engine != "local" else None
