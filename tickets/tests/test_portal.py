@@ -242,6 +242,27 @@ def test_the_confirmation_email_carries_the_link_in_the_customers_language(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        ("en", "We received your request and will review it; any reply from us comes by email."),
+        ("de", "Wir haben Ihre Anfrage erhalten und sehen sie uns an; Antworten von uns kommen per E-Mail."),
+        ("es", "Hemos recibido su solicitud y la revisaremos; nuestras respuestas le llegarán por correo."),
+        ("fr", "Nous avons bien reçu votre demande et allons l'examiner ; nos réponses vous parviendront"),
+    ],
+)
+def test_the_confirmation_promises_a_review_not_an_answer(language, said):
+    # Rubric 6: never promise what the system will not do. Found trying the product: spam and
+    # mail meant for other companies were told "we will answer by email"; an agent closes
+    # them as spam, with no reply.
+    from tickets.services.confirmation import confirmation_render
+
+    _, body = confirmation_render(TicketFactory(language=language))
+
+    assert said in body
+
+
+@pytest.mark.django_db
 def test_the_answer_email_carries_the_link_in_each_of_the_four_languages(
     agent, django_capture_on_commit_callbacks
 ):
