@@ -107,7 +107,7 @@ _SKIPPED_CHECKS = matcher(
     r"\b(?:verification|confirmation|consent)\b<s60>\b(?:make an exception|skip it|bypass it|waive it|"
     r"not needed|is not needed|isn't needed|unnecessary|already (?:done|completed|been done))",
     # "no need to verify", "you don't need to check", "don't bother with the verification"
-    r"\b(?:no need|(?:do not|don't|dont|needn't) (?:need|have)|needn't|(?:do not|don't|dont) bother)\b<s20>"
+    r"\b(?:no need|(?:do not|don't|dont) need|needn't|(?:do not|don't|dont) bother)\b<s20>"
     r"\b(?:verif\w*|confirm\w*|check\w*|identity)\b",
     r"\b(?:do not|don't) (?:request|ask for|require|need)\b<s20>\b(?:verification|confirmation)"
     r"|\bno (?:additional |further |extra |more )?(?:verification|confirmation) (?:is |was )?(?:needed|"
@@ -117,8 +117,7 @@ _SKIPPED_CHECKS = matcher(
     r"\bohne (?:\w+ ){0,2}(?:verifizierung|verifikation|identitatsprufung|uberprufung|prufung|bestatigung|"
     r"ruckfrage|zustimmung)|\b(?:verifizierung|prufung|bestatigung)\w* (?:uberspringen|auslassen|umgehen)",
     r"\bkeine (?:\w+ )?(?:verifizierung|verifikation|identitatsprufung|uberprufung|prufung|bestatigung|"
-    r"ruckfrage)\w* (?:\w+ )?(?:notig|notwendig|erforderlich|noetig)|\bnicht (?:extra |erst |lange )?"
-    r"(?:verifizieren|prufen|uberprufen|bestatigen|nachfragen)\b",
+    r"ruckfrage)\w* (?:\w+ )?(?:notig|notwendig|erforderlich|noetig)",
     r"\bno (?:hace falta|es necesario|necesita\w*|hay que) (?:\w+ )?(?:verificar|comprobar|confirmar)",
     r"\b(?:pas besoin|inutile|nul besoin) d(?:e |')(?:\w+ )?(?:verifier|confirmer|controler)",
     r"\bsans (?:\w+ ){0,3}(?:verification|confirmation|consentement|controle)|\b(?:sauter|ignorer|passer|"

@@ -523,12 +523,14 @@ def test_account_compromise_fires_on_takeovers_and_unknown_logins_in_every_langu
             "I'm moving to another role and Fiona will take over. How do I hand over ownership?",
             "How do I change the owner's email? Do I need to verify the new address?",
             "Our owner left; how do we transfer ownership? No need to hurry, next month is fine.",
+            "I don't have access to my old email to confirm the ownership transfer, what can I do?",
         ],
         de=[
             "Ich habe mein Passwort vergessen.",
             "Das Passwort ist seit dem 1. Mai abgelaufen.",
             "Wie ändere ich meine E-Mail-Adresse?",
             "Mein Konto ist nach zu vielen Versuchen gesperrt.",
+            "Ich konnte die Inhaber-E-Mail nicht bestätigen, der Link ist abgelaufen.",
         ],
         es=[
             "Olvidé mi contraseña.",
