@@ -47,7 +47,7 @@ class Command(CommandWithExamples):
             action="append",
             required=True,
             type=Path,
-            help="Labelled JSONL (subject, body, intent; priority and resolvable optional); repeatable.",
+            help="Labelled JSONL (body and intent; subject, priority, resolvable optional); repeatable.",
         )
         parser.add_argument("--split", help="Keep only rows whose `split` field equals this.")
         parser.add_argument(
