@@ -494,22 +494,25 @@ STARTER_POLICIES = [
         "key": "account-members",
         "title": "Members, roles and ownership",
         "intents": ["account"],
-        "text": "Admins invite members, remove members and change member roles in Settings > Members. "
+        "text": "Admins invite colleagues to the workspace as members, remove members and change member "
+        "roles in Settings > Members. "
         "Invitations expire after 7 days, and admins can resend an expired invitation in Settings > "
         "Members. The workspace owner transfers ownership in Settings > Workspace > Transfer ownership. "
         "Tasks assigned to a removed member stay in their projects.",
         "translations": {
             "de": {
                 "title": "Mitglieder, Rollen und Inhaberschaft",
-                "text": "Admins laden Mitglieder ein, entfernen Mitglieder und ändern Rollen unter Settings "
-                "> Members. Einladungen laufen nach 7 Tagen ab, und Admins können eine abgelaufene "
-                "Einladung unter Settings > Members erneut senden. Der Workspace-Inhaber überträgt die "
+                "text": "Admins laden Kolleginnen und Kollegen als Mitglieder in den Workspace ein, "
+                "entfernen Mitglieder und ändern Rollen unter Settings > Members. Einladungen laufen nach 7 "
+                "Tagen ab, und Admins können eine abgelaufene Einladung unter Settings > Members erneut "
+                "senden. Der Workspace-Inhaber überträgt die "
                 "Inhaberschaft unter Settings > Workspace > Transfer ownership. Aufgaben eines entfernten "
                 "Mitglieds bleiben in ihren Projekten erhalten.",
             },
             "es": {
                 "title": "Miembros, roles y propiedad",
-                "text": "Los administradores invitan a miembros, eliminan miembros y cambian roles en "
+                "text": "Los administradores invitan a compañeros al espacio de trabajo como miembros, "
+                "eliminan miembros y cambian roles en "
                 "Settings > Members. Las invitaciones caducan a los 7 días, y los administradores pueden "
                 "reenviar una invitación caducada en Settings > Members. El propietario del espacio de "
                 "trabajo transfiere la propiedad en Settings > Workspace > Transfer ownership. Las tareas "
@@ -517,7 +520,8 @@ STARTER_POLICIES = [
             },
             "fr": {
                 "title": "Membres, rôles et propriété",
-                "text": "Les administrateurs invitent des membres, retirent des membres et modifient les "
+                "text": "Les administrateurs invitent des collègues dans l'espace de travail comme membres, "
+                "retirent des membres et modifient les "
                 "rôles dans Settings > Members. Les invitations expirent au bout de 7 jours, et les "
                 "administrateurs peuvent renvoyer une invitation expirée dans Settings > Members. Le "
                 "propriétaire de l'espace de travail transfère la propriété dans Settings > Workspace > "

@@ -147,6 +147,16 @@ def test_the_dev_and_blind_sets_show_no_unsafe_auto_resolve_and_find_high_priori
             "billing-plan-changes",
             "Downgrades and seat reductions take effect at the next renewal",
         ),
+        # Found trying the product: an invitation question got the account deletion policy
+        # ("A workspace owner can close the whole workspace in Settings > Workspace"), in German
+        # the cancellation policy; the members policy did not say "colleague" or "workspace".
+        ("Question", "How do I invite a colleague to my workspace?", "account-members", "Settings > Members"),
+        (
+            "Neue Kollegin",
+            "Wie lade ich eine Kollegin in unseren Workspace ein?",
+            "account-members",
+            "Settings > Members",
+        ),
         # Found trying the product: the refund policy says a monthly plan "peut être résilié
         # à tout moment", and by its sentences alone it won over the cancellation policy.
         (
