@@ -92,8 +92,13 @@ class LinearHead:
     intercept: np.ndarray  # (n_classes,)
     temperature: float
 
+    def __post_init__(self):
+        # Sparse rows times a transposed (non-contiguous) matrix made SciPy copy all of
+        # `coef` on every call: about 0.5 ms per ticket for the three heads.
+        self._coef_columns = np.ascontiguousarray(self.coef.T)
+
     def probabilities(self, features: sparse.csr_matrix) -> np.ndarray:
-        scores = features @ self.coef.T + self.intercept
+        scores = features @ self._coef_columns + self.intercept
         return softmax(np.asarray(scores) / self.temperature, axis=1)
 
 

