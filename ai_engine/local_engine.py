@@ -127,17 +127,14 @@ class LocalEngine:
         predictions = self.model.predict_vectors(vectors)
         per_ticket_ms = (time.perf_counter() - started) * 1000 / max(len(tickets), 1)
         known = frozenset(p.key for p in policies)
+        languages = [reply_language(t.language) for t in tickets]
+        if vectors.embeddings is not None:
+            shared = self._shared_ngrams(vectors.chars, languages, policies)
         runs = []
-        for row, (ticket, prediction) in enumerate(zip(tickets, predictions, strict=True)):
-            language = reply_language(ticket.language)
+        for row, (language, prediction) in enumerate(zip(languages, predictions, strict=True)):
             if vectors.embeddings is not None:
                 policy, reply = self._answer_by_meaning(
-                    prediction.intent,
-                    policies,
-                    vectors.embeddings[row],
-                    vectors.chars[row],
-                    language,
-                    texts[row],
+                    prediction.intent, policies, vectors.embeddings[row], shared[row], language, texts[row]
                 )
             else:
                 policy = self._best_policy(prediction.intent, policies, vectors.words[row], language)
@@ -185,8 +182,20 @@ class LocalEngine:
             self._policy_vectors[key] = (np.array(owners), sentences, embedding.embed(sentences))
         return self._policy_vectors[key]
 
+    def _shared_ngrams(self, chars, languages: list[str], policies: list[PolicyText]) -> list[np.ndarray]:
+        """Per ticket: its character n-gram similarity to every policy sentence in its reply
+        language. One sparse product per language for the whole batch, not one per ticket."""
+        out: list[np.ndarray] = [np.zeros(0)] * len(languages)
+        for language in set(languages):
+            rows = [i for i, lang in enumerate(languages) if lang == language]
+            sentences = self._sentence_vectors_for(policies, language)[1]
+            scores = (chars[rows] @ self._sentence_words_for(sentences).T).toarray()
+            for row, score in zip(rows, scores, strict=True):
+                out[row] = score
+        return out
+
     def _answer_by_meaning(
-        self, intent, policies, ticket_vector, ticket_chars, language, text
+        self, intent, policies, ticket_vector, shared_ngrams, language, text
     ) -> tuple[PolicyText | None, str]:
         """The policy of the intent whose quotable sentences are closest to the ticket, by
         meaning (sentence embeddings) and by shared character n-grams (TF-IDF) together, and
@@ -197,9 +206,8 @@ class LocalEngine:
             return None, ""
         owners, sentences, matrix = self._sentence_vectors_for(policies, language)
         meaning = matrix @ ticket_vector
-        words = (self._sentence_words_for(sentences) @ ticket_chars.T).toarray().ravel()
         distinctive = self._distinctive_words_for(sentences, owners).scores(text)
-        score = meaning + words + DISTINCTIVE_WEIGHT * distinctive
+        score = meaning + shared_ngrams + DISTINCTIVE_WEIGHT * distinctive
         mine = np.array([owner in candidates for owner in owners])
         if not mine.any() or meaning[mine].max() < MIN_POLICY_SIMILARITY:
             return None, ""

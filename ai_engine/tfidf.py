@@ -17,20 +17,17 @@ class FastTfidf:
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         indptr, indices, values = [0], [], []
+        index_of = self.vocabulary_.get
         for text in texts:
-            counts: dict[int, int] = {}
-            for term in self.analyzer(text):
-                index = self.vocabulary_.get(term)
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-            columns = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
-            weights = (1.0 + np.log(np.fromiter(counts.values(), np.float32, len(counts)))) * self.idf_[
-                columns
-            ]
+            # map() and np.unique count in C: a dict update per n-gram in Python was a
+            # third of the engine's own time (a median dev-set ticket has about 740 character n-grams).
+            found = [index for index in map(index_of, self.analyzer(text)) if index is not None]
+            columns, counts = np.unique(np.array(found, dtype=np.int32), return_counts=True)
+            weights = (1.0 + np.log(counts.astype(np.float32))) * self.idf_[columns]
             norm = float(np.sqrt(np.dot(weights, weights)))
             indices.append(columns)
             values.append(weights / norm if norm else weights)
-            indptr.append(indptr[-1] + len(counts))
+            indptr.append(indptr[-1] + len(columns))
         return sparse.csr_matrix(
             (
                 np.concatenate(values) if values else np.zeros(0, np.float32),
