@@ -233,6 +233,12 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
         if request.method != "POST" or not request.user.has_perm(PURGE_SECRETS):
             raise PermissionDenied
         ticket = _ticket_or_404(pk)
+        if request.POST.get("confirm") != "yes":
+            # Purging cannot be undone: one stray click must not destroy the original text.
+            messages.error(
+                request, "Nothing was purged: tick the box to confirm that the original text goes for good."
+            )
+            return redirect(review_page_url(ticket.pk, filters_of(request)))
         try:
             ticket_secrets_purge(
                 ticket_id=ticket.pk, actor=request.user, version=_int(request.POST.get("version"))

@@ -61,10 +61,30 @@ def test_an_agent_purges_the_secret_from_the_review_page(client, ticket):
     client.force_login(agent)
 
     response = client.post(
-        reverse("admin:tickets_purge_secrets", args=[ticket.pk]), {"version": ticket.version}, follow=True
+        reverse("admin:tickets_purge_secrets", args=[ticket.pk]),
+        {"version": ticket.version, "confirm": "yes"},
+        follow=True,
     )
 
     ticket.refresh_from_db()
     assert response.status_code == 200
     assert CARD not in ticket.body and "[card_number]" in ticket.body
     assert AuditEvent.objects.filter(ticket=ticket, kind=AuditEvent.Kind.SECRETS_PURGED).exists()
+
+
+@pytest.mark.django_db
+def test_purging_without_the_confirmation_box_keeps_the_original_and_says_why(client, ticket):
+    agent = AgentFactory(username="maria")
+    agent.user_permissions.add(Permission.objects.get(codename="purge_ticket_secrets"))
+    client.force_login(agent)
+    page = review_page(client, ticket)
+    assert 'name="confirm" value="yes" required' in page
+
+    response = client.post(
+        reverse("admin:tickets_purge_secrets", args=[ticket.pk]), {"version": ticket.version}, follow=True
+    )
+
+    ticket.refresh_from_db()
+    assert CARD in ticket.body
+    assert not AuditEvent.objects.filter(ticket=ticket, kind=AuditEvent.Kind.SECRETS_PURGED).exists()
+    assert "Nothing was purged: tick the box" in response.content.decode()
