@@ -152,7 +152,30 @@ def review_page_context(ticket: Ticket, *, filters: str) -> dict:
         "filtered": bool(filters),
         "mail": ticket_mail(ticket),
         "attachment_limit": settings.INBOUND_ATTACHMENT_MAX_BYTES,
+        "approve_caution": approve_caution(ticket),
     }
+
+
+def approve_caution(ticket: Ticket) -> str:
+    """Why approving the suggestion as written may not be enough ("" when nothing speaks
+    against it). Approve sends the reply and resolves the ticket; bulk approve refuses
+    these tickets, and on the single page the agent is told before choosing."""
+    if not ticket.suggestion.strip() or not ticket.policy_keys:
+        return ""  # nothing to approve as written: the box is empty (see ReviewForm)
+    reasons = []
+    if ticket.priority == Priority.HIGH:
+        reasons.append("it is high priority")
+    if ticket.resolvable is False:
+        reasons.append("the AI judged that a written answer does not resolve it")
+    if ticket.guards:
+        reasons.append(f"guard {', '.join(ticket.guards)} fired")
+    if not reasons:
+        return ""
+    return (
+        f"The suggested reply quotes a policy, but {' and '.join(reasons)}. Approve sends it and marks "
+        "the ticket resolved: do what the customer needs first (a refund, an investigation), "
+        "or write what happens next."
+    )
 
 
 def ai_recommendation(ticket: Ticket, decisions: list) -> dict:

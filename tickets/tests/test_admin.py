@@ -430,6 +430,27 @@ def test_a_suggestion_citing_no_policy_is_shown_but_not_put_in_the_reply_box(age
 
 
 @pytest.mark.django_db
+def test_approving_a_high_or_unresolvable_ticket_is_cautioned_before_the_agent_chooses(agent_client):
+    # Found trying the product: approve on a duplicate charge (billing/high) sent the
+    # refund policy's sentences and resolved the ticket, with nothing on the page saying so.
+    refund = queued(priority="high", resolvable=False, suggestion="Duplicate charges are refunded in 5 days.")
+
+    caution = words(agent_client.get(change_url(refund)))
+
+    assert (
+        "The suggested reply quotes a policy, but it is high priority and the AI judged that a written "
+        "answer does not resolve it. Approve sends it and marks the ticket resolved" in caution
+    )
+    guarded = words(agent_client.get(change_url(queued(guards=["account_compromise"]))))
+    assert "but guard account_compromise fired." in guarded
+    routine = agent_client.get(change_url(queued(priority="low", resolvable=True))).content.decode()
+    assert 'id="approve-caution"' not in routine
+    # No policy cited: nothing to approve as written, the reply box is empty anyway.
+    unanswered = queued(priority="high", suggestion="No written policy answers this ticket.", policy_keys=[])
+    assert 'id="approve-caution"' not in agent_client.get(change_url(unanswered)).content.decode()
+
+
+@pytest.mark.django_db
 def test_after_a_decision_the_next_ticket_is_the_oldest_waiting_one_unless_the_agent_sorted(agent_client):
     reviewed = queued(subject="Being reviewed")
     oldest = queued(subject="Oldest, low", priority="low")
