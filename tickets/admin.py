@@ -9,7 +9,9 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from tickets.admin_review import (
     ReviewForm,
@@ -178,9 +180,9 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
         "intent",
         "confidence",
         "guards_fired",
-        "routing_rule",
+        "rule",
         "engine",
-        "created_at",
+        "received",
     )
     list_filter = ("intent", "priority", SlaFilter, ConfidenceBandFilter, "routing_rule", "engine")
     search_fields = ("subject", "body", "customer_email")
@@ -188,6 +190,22 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
     readonly_fields = READ_ONLY_TICKET_FIELDS
     fields = READ_ONLY_TICKET_FIELDS
     actions = ["approve_selected", "spam_selected"]
+
+    class Media:
+        css = {"all": ("tickets/queue.css",)}
+
+    def changelist_view(self, request, extra_context=None):
+        # At 1366 px the app sidebar left the table 700 px: subjects wrapped a word a line
+        # and the last columns scrolled out of sight. The breadcrumbs still lead home.
+        return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
+
+    @admin.display(description="Rule", ordering="routing_rule")
+    def rule(self, obj):
+        return obj.routing_rule.partition(":")[0]  # "guard:legal_threat": the Guards column names it
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, obj):
+        return date_format(localtime(obj.created_at), "Y-m-d H:i")  # Django's default ran off the table
 
     def get_queryset(self, request):
         return (

@@ -221,3 +221,29 @@ def test_keyboard_flow_goes_to_the_next_ticket_of_the_same_filter(browser):
     first.refresh_from_db(), second.refresh_from_db()
     assert (first.status, second.status) == (Status.RESOLVED, Status.CLOSED)
     assert Ticket.objects.filter(status=Status.AWAITING_REVIEW, intent="account").count() == 2
+
+
+def test_the_queue_shows_every_column_at_1366_px_with_readable_subjects(browser):
+    # Found trying the product: beside the app sidebar and the filters the table got 700
+    # px; subjects wrapped a word a line and the rule, engine and date scrolled off.
+    AgentFactory(username="maria")
+    for n in range(3):
+        queued(
+            f"Wir wurden doppelt belastet und brauchen dringend eine Erstattung {n}",
+            priority="high",
+            guards=["duplicate_charge", "exposed_secret"],
+            routing_rule="guard:duplicate_charge",
+            engine="cascade",
+        )
+
+    browser.login("maria").go(QUEUE)
+
+    overflow = browser.driver.execute_script(
+        "const r = document.querySelector('#changelist .results'); return r.scrollWidth - r.clientWidth;"
+    )
+    assert overflow <= 0, f"the queue table is {overflow} px wider than its box"
+    assert browser.in_viewport("#result_list th.column-received")
+    subject = browser.box("#result_list tbody .field-subject_masked")
+    assert subject["right"] - subject["left"] >= 200
+    first = browser.finds("#result_list tbody tr")[0].text
+    assert "guard cascade" in " ".join(first.split())
