@@ -254,7 +254,7 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
         if request.POST.get("confirm") != "yes":
             # Purging cannot be undone: one stray click must not destroy the original text.
             messages.error(
-                request, "Nothing was purged: tick the box to confirm that the original text goes for good."
+                request, "Nothing was purged: tick the box to confirm that purging cannot be undone."
             )
             return redirect(review_page_url(ticket.pk, filters_of(request)))
         try:

@@ -160,6 +160,11 @@ def approve_caution(ticket: Ticket) -> str:
     """Why approving the suggestion as written may not be enough ("" when nothing speaks
     against it). Approve sends the reply and resolves the ticket; bulk approve refuses
     these tickets, and on the single page the agent is told before choosing."""
+    if ticket.has_secret:  # approve and override refuse until it is purged
+        return (
+            "This ticket holds a secret the customer sent: purge it before you answer, and tell "
+            "the customer in the reply to treat it as exposed."
+        )
     if not ticket.suggestion.strip() or not ticket.policy_keys:
         return ""  # nothing to approve as written: the box is empty (see ReviewForm)
     reasons = []

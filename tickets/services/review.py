@@ -42,6 +42,8 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
 
 def approve_refusal(ticket: Ticket, answer: str) -> str:
     """Why `answer` may not be sent as the approved reply to `ticket` ("" when it may)."""
+    if unpurged := _unpurged_secret_refusal(ticket):
+        return unpurged
     if not answer:
         return "answer: there is no AI suggestion to approve; write an answer."
     if not ticket.policy_keys and answer == ticket.suggestion.strip():
@@ -74,6 +76,8 @@ def review_override(
         raise InvalidAction(f"intent: {intent!r} is not one of {Intent.values}.")
     if priority not in Priority.values:
         raise InvalidAction(f"priority: {priority!r} is not one of {Priority.values}.")
+    if unpurged := _unpurged_secret_refusal(ticket):
+        raise InvalidAction(unpurged)
     if not (answer or "").strip():
         raise InvalidAction("answer: an override needs the answer to send.")
     _check_no_secret(answer)
@@ -220,6 +224,17 @@ def _load(ticket_id, version: int | None) -> Ticket:
 def _check_no_secret(answer: str) -> None:
     if secret := _secret_refusal(answer):
         raise InvalidAction(secret)
+
+
+def _unpurged_secret_refusal(ticket: Ticket) -> str:
+    # Rubric section 5: a human purges an exposed secret and warns the customer. Resolving
+    # first left the card number stored for good, with nothing asking anyone to purge it.
+    if not ticket.has_secret:
+        return ""
+    return (
+        "This ticket still holds a secret the customer sent (a card number, password or key): "
+        "purge it first, then answer, and tell the customer to treat it as exposed."
+    )
 
 
 def _secret_refusal(answer: str) -> str:

@@ -79,6 +79,7 @@ def test_purging_without_the_confirmation_box_keeps_the_original_and_says_why(cl
     client.force_login(agent)
     page = review_page(client, ticket)
     assert 'name="confirm" value="yes" required' in page
+    assert "This ticket holds a secret the customer sent: purge it before you answer" in page
 
     response = client.post(
         reverse("admin:tickets_purge_secrets", args=[ticket.pk]), {"version": ticket.version}, follow=True

@@ -9,11 +9,12 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from ai_engine import TicketText, engine_build
-from tickets.models import AuditEvent, DecidedBy, Status
+from tickets.models import AuditEvent, DecidedBy, Status, Ticket
 from tickets.selectors import policy_texts
 from tickets.services.decisions import triage_run
 from tickets.services.engine import engine_config
 from tickets.services.errors import Conflict
+from tickets.services.redaction import ticket_secrets_purge
 from tickets.services.review import review_approve, review_override, review_requeue, review_spam
 from tickets.tests.factories import TicketFactory
 
@@ -288,10 +289,37 @@ def test_export_labels_writes_reviewed_tickets_as_jsonl(agent, tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("action", ["approve", "override"])
+def test_a_ticket_holding_a_pasted_secret_is_purged_before_it_is_answered(agent, action, client):
+    # Found trying the product: approving "Update card" (card number and CVV) resolved it
+    # with the card number stored for good and nobody asked to purge it (rubric section 5).
+    ticket = queued(body="Please update my card: 4111 1111 1111 1111, cvv 123. Thanks")
+    client.force_login(agent)
+    payload = {"action": action, "version": ticket.version, "answer": "Your card is updated."}
+    payload |= {"intent": "billing", "priority": "medium"} if action == "override" else {}
+
+    refused = post_review(client, ticket, **payload)
+
+    assert refused.status_code == 400
+    assert "still holds a secret the customer sent" in refused.content.decode()
+    assert "purge it first" in refused.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AWAITING_REVIEW and "4111 1111 1111 1111" in ticket.body
+    purged = ticket_secrets_purge(ticket_id=ticket.pk, actor=agent)
+
+    answered = post_review(client, purged, **(payload | {"version": purged.version}))
+
+    assert answered.status_code == 200
+    purged.refresh_from_db()
+    assert purged.status == Status.RESOLVED and "[card_number]" in purged.body
+
+
+@pytest.mark.django_db
 def test_exported_labels_carry_no_secret_the_customer_pasted(agent, tmp_path):
     # Found trying the product: the card number, CVV and password went out in clear.
     ticket = queued(body="Payment failed. Card 4111 1111 1111 1111 exp 12/28 cvv 123, password: Hunter22!x")
-    review_override(ticket_id=ticket.pk, actor=agent, intent="billing", priority="medium", answer="ok")
+    # Reviewed before purging was required (a review now refuses, see below): still stored.
+    Ticket.objects.filter(pk=ticket.pk).update(status=Status.RESOLVED, decided_by=DecidedBy.HUMAN)
     out = tmp_path / "labels.jsonl"
 
     call_command("export_labels", "--output", str(out))
