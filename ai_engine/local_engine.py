@@ -214,8 +214,13 @@ class LocalEngine:
         titles = self._title_vectors_for(policies, language)
         best = _best_fitting_policy(owners[mine], score[mine], TITLE_WEIGHT * (titles @ ticket_vector))
         own = np.flatnonzero(owners == best)
+        # The policy's first sentence states its main fact ("Cloudnest supports the latest
+        # two versions of Chrome, ..."); chosen by score alone it lost to "Internet Explorer
+        # is not supported" for "which browsers do you support?". Then the closest others.
         # Stable: equal scores keep the earlier sentence, so replies never flicker.
-        chosen = sorted(own[np.argsort(-score[own], kind="stable")[:REPLY_SENTENCES]])
+        rest = own[1:]
+        closest = rest[np.argsort(-score[rest], kind="stable")[: REPLY_SENTENCES - 1]]
+        chosen = sorted([own[0], *closest])
         return policies[best], " ".join(sentences[i] for i in chosen)
 
     def _title_vectors_for(self, policies: list[PolicyText], language: str) -> np.ndarray:

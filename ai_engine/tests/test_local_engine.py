@@ -5,6 +5,7 @@ import pytest
 from ai_engine import embedding, local_model
 from ai_engine.local_engine import LocalEngine
 from ai_engine.types import PolicyText, TicketText
+from tickets.starter_policies import STARTER_POLICIES
 
 INVOICES = PolicyText(
     "billing-invoices",
@@ -57,3 +58,20 @@ def test_every_reply_language_quotes_its_own_translation(engine):
     assert "Rechnungen liegen als PDF" in replies["de"].suggestion
     assert "Las facturas están" in replies["es"].suggestion
     assert "Les factures sont" in replies["fr"].suggestion
+
+
+def test_a_reply_leads_with_the_policys_first_sentence_then_the_closest_others(engine):
+    # Found trying the product: "Which browsers do you support?" was auto-resolved with
+    # "Internet Explorer is not supported, ..." and two more sentences, never the one
+    # naming the supported browsers; a customer wrote back to ask which ones ARE.
+    policies = [PolicyText(p["key"], p["title"], p["text"], tuple(p["intents"])) for p in STARTER_POLICIES]
+    ticket = TicketText("Browsers", "Which browsers do you support?", "en")
+
+    decision = engine.run(ticket, policies).final.decision
+    sentences = decision.suggestion.split(". ")
+
+    assert decision.policy_ids == ["tech-browsers"]
+    assert sentences[0] == "Cloudnest supports the latest two versions of Chrome, Firefox, Edge and Safari"
+    assert len(sentences) == 3
+    # The other two are the closest to the question, in the policy's order.
+    assert "Internet Explorer is not supported" in sentences[1]
