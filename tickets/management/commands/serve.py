@@ -33,8 +33,16 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Serving on http://{addr}/ with a background worker. Ctrl-C stops both.")
 
+        stopping = False
+
         def stop(*_):
-            raise KeyboardInterrupt
+            # Only the first signal stops: `kill -- -PGID` on `make run` reaches this process
+            # from the shell and again from make, and a second KeyboardInterrupt inside the
+            # cleanup below left the web server running with no parent.
+            nonlocal stopping
+            if not stopping:
+                stopping = True
+                raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
@@ -46,7 +54,7 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             stopped_by_user = True
         finally:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
+            stopping = True  # a second Ctrl-C or kill must not cut this short
             if worker.poll() is None:
                 worker.send_signal(signal.SIGINT)  # the cluster stops its workers, then itself
             if web.poll() is None:
