@@ -107,6 +107,9 @@ def test_bad_arguments_are_clear_errors(routed):
     for impossible in ("2026-02-30", "2026-13-45", "2026-12-99T10:00"):
         with pytest.raises(CommandError, match="not a real date"):
             run("--until", impossible)
+    with pytest.raises(CommandError, match="--since 2026-12-05 is after --until 2026-12-01: swap them"):
+        run("--since", "2026-12-05", "--until", "2026-12-01", "--dry-run")
+    assert "triaged 0" in run("--since", "2026-12-01", "--until", "2026-12-01", "--dry-run")  # one day
     with pytest.raises(CommandError, match="does not exist"):
         run("--prompt-version", "triage-v99")
     with pytest.raises(CommandError, match="not a ticket id"):

@@ -124,10 +124,15 @@ class Command(CommandWithExamples):
             tickets = tickets.filter(status__in=opts["status"])
         if opts["intent"]:
             tickets = tickets.filter(intent__in=opts["intent"])
-        if opts["since"]:
-            tickets = tickets.filter(created_at__gte=parse_when(opts["since"], end=False))
-        if opts["until"]:
-            tickets = tickets.filter(created_at__lte=parse_when(opts["until"], end=True))
+        since = parse_when(opts["since"], end=False) if opts["since"] else None
+        until = parse_when(opts["until"], end=True) if opts["until"] else None
+        if since and until and since > until:
+            # Found trying the product: the swapped dates selected nothing and said nothing.
+            raise CommandError(f"--since {opts['since']} is after --until {opts['until']}: swap them?")
+        if since:
+            tickets = tickets.filter(created_at__gte=since)
+        if until:
+            tickets = tickets.filter(created_at__lte=until)
         if opts["ids"]:
             ids = _ticket_ids(opts["ids"])
             missing = set(ids) - set(Ticket.objects.filter(pk__in=ids).values_list("pk", flat=True))
