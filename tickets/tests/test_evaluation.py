@@ -255,6 +255,10 @@ def test_evaluate_with_a_missing_file_or_unconfigured_engine_is_a_clear_error(da
     with pytest.raises(CommandError, match="no such directory"):
         call_command("evaluate", "--dataset", str(dataset), "--json", "/nonexistent/x.json", stdout=out)
     assert out.getvalue() == ""  # refused before the run, not after it
+    # Found trying the product: rows without a `split` field and --split test said only
+    # "no usable rows in the datasets".
+    with pytest.raises(CommandError, match="no usable rows with split 'nope' \\(a row's `split` field must"):
+        call_command("evaluate", "--dataset", str(dataset), "--split", "nope", stdout=StringIO())
 
 
 @pytest.mark.django_db

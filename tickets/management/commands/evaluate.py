@@ -95,7 +95,11 @@ class Command(CommandWithExamples):
                 self.stderr.write(f"skipped {problem}")
             rows += dataset.rows
         if not rows:
-            raise CommandError("no usable rows in the datasets")
+            # Say which filter emptied it: "no usable rows" alone sent a user looking for a
+            # broken file when the rows simply had no `split` field.
+            split = opts["split"]
+            where = f" with split {split!r} (a row's `split` field must equal it)" if split else ""
+            raise CommandError(f"no usable rows{where} in the datasets")
         first = self._evaluate(rows, *first_engine)
         self.stdout.write("\n".join(report_lines(first["figures"], title=first["figures"]["engine_label"])))
         self.stdout.write(
