@@ -259,6 +259,8 @@ def test_evaluate_with_a_missing_file_or_unconfigured_engine_is_a_clear_error(da
     # "no usable rows in the datasets".
     with pytest.raises(CommandError, match="no usable rows with split 'nope' \\(a row's `split` field must"):
         call_command("evaluate", "--dataset", str(dataset), "--split", "nope", stdout=StringIO())
+    with pytest.raises(CommandError, match=r"--prompt-version: .*nope"):
+        call_command("evaluate", "--dataset", str(dataset), "--prompt-version", "nope", stdout=StringIO())
 
 
 @pytest.mark.django_db

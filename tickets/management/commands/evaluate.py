@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from ai_engine import EngineError
+from ai_engine import EngineError, UnknownPromptVersion, prompt_load
 from tickets.evaluation.dataset import dataset_load
 from tickets.evaluation.metrics import report
 from tickets.evaluation.report import (
@@ -129,6 +129,13 @@ class Command(CommandWithExamples):
 
     @staticmethod
     def _check_configured(engine: str, prompt_version: str | None, model: Path | None) -> None:
+        if prompt_version:
+            # The local engine ignores prompts: a mistyped version would otherwise pass
+            # unnoticed there and fail only when run with the LLM (retriage checks it too).
+            try:
+                prompt_load(prompt_version)
+            except UnknownPromptVersion as exc:
+                raise CommandError(f"--prompt-version: {exc}. Nothing was evaluated.") from exc
         try:
             engine_get(engine_name=engine, prompt_version=prompt_version, local_model_path=model)
         except EngineError as exc:
