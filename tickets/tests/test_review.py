@@ -318,7 +318,7 @@ def test_a_ticket_holding_a_pasted_secret_is_purged_before_it_is_answered(agent,
 def test_exported_labels_carry_no_secret_the_customer_pasted(agent, tmp_path):
     # Found trying the product: the card number, CVV and password went out in clear.
     ticket = queued(body="Payment failed. Card 4111 1111 1111 1111 exp 12/28 cvv 123, password: Hunter22!x")
-    # Reviewed before purging was required (a review now refuses, see below): still stored.
+    # Reviewed before purging was required (a review now refuses, see the test above).
     Ticket.objects.filter(pk=ticket.pk).update(status=Status.RESOLVED, decided_by=DecidedBy.HUMAN)
     out = tmp_path / "labels.jsonl"
 

@@ -231,8 +231,8 @@ def test_the_queue_shows_every_column_at_1366_px_with_readable_subjects(browser)
         queued(
             f"Wir wurden doppelt belastet und brauchen dringend eine Erstattung {n}",
             priority="high",
-            guards=["duplicate_charge", "exposed_secret"],
-            routing_rule="guard:duplicate_charge",
+            guards=["money_taken_wrongly", "money_movement"],
+            routing_rule="guard:money_taken_wrongly",
             engine="cascade",
         )
 
