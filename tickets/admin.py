@@ -303,7 +303,13 @@ class ReviewQueueAdmin(SlaAdminMixin, TicketDisplayMixin, admin.ModelAdmin):
             conflict = conflict_context(current, message=str(exc), loaded_at=form.cleaned_data["loaded_at"])
             return self.review_page(request, current, form.kept_for(current), conflict=conflict, status=409)
         except InvalidAction as exc:
-            form.add_error(None, str(exc))
+            # The services name the field first ("answer: ...", for API clients); on the page
+            # the message goes under that field, without the prefix.
+            field, named, message = str(exc).partition(": ")
+            if named and field in form.fields:
+                form.add_error(field, message[:1].upper() + message[1:])
+            else:
+                form.add_error(None, str(exc))
             return self.review_page(request, ticket, form, status=400)
         messages.success(request, f"{DONE[action]}: {ticket.subject}")
         filters = filters_of(request)

@@ -430,6 +430,26 @@ def test_a_suggestion_citing_no_policy_is_shown_but_not_put_in_the_reply_box(age
 
 
 @pytest.mark.django_db
+def test_a_refused_approve_is_explained_under_the_reply_box_in_plain_words(agent_client):
+    # Found trying the product: the page said "answer: no written policy answers this
+    # ticket; ..." above the form, the API's field prefix and all.
+    ticket = queued(
+        suggestion="No written policy answers this ticket; an agent writes the reply.", policy_keys=[]
+    )
+    review = reverse("admin:tickets_review", args=[ticket.pk])
+
+    refused = agent_client.post(review, {"action": "approve", "answer": "", "version": ticket.version})
+
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["answer"] == [
+        "No written policy answers this ticket; write the reply to send."
+    ]
+    assert "answer: no written policy" not in words(refused)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AWAITING_REVIEW
+
+
+@pytest.mark.django_db
 def test_approving_a_high_or_unresolvable_ticket_is_cautioned_before_the_agent_chooses(agent_client):
     # Found trying the product: approve on a duplicate charge (billing/high) sent the
     # refund policy's sentences and resolved the ticket, with nothing on the page saying so.
