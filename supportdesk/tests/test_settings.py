@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start(env_overrides: dict) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AI_", "ROUTING_"))}
-    env |= {"DJANGO_SETTINGS_MODULE": "supportdesk.settings", "SECRET_KEY": "x" * 50} | env_overrides
+    # ENV_FILE empty: only these variables, not the .env `make run` leaves in the checkout.
+    env |= {"DJANGO_SETTINGS_MODULE": "supportdesk.settings", "SECRET_KEY": "x" * 50, "ENV_FILE": ""}
+    env |= env_overrides
     env = {k: v for k, v in env.items() if v is not None}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
