@@ -833,7 +833,7 @@ STARTER_POLICIES = [
     },
     {
         "key": "general-security",
-        "title": "Security and compliance",
+        "title": "Security, data hosting and compliance",
         "intents": ["general_question"],
         "text": "Cloudnest encrypts data in transit with TLS 1.2 or newer and at rest with AES-256. "
         "Cloudnest is SOC 2 Type II audited. Cloudnest hosts data in Frankfurt (EU) or Virginia (US). A "
@@ -841,7 +841,7 @@ STARTER_POLICIES = [
         "report under NDA or for a completed security questionnaire are handled by the security team.",
         "translations": {
             "de": {
-                "title": "Sicherheit und Compliance",
+                "title": "Sicherheit, Datenstandort und Compliance",
                 "text": "Cloudnest verschlüsselt Daten bei der Übertragung mit TLS 1.2 oder neuer und im "
                 "Ruhezustand mit AES-256. Cloudnest ist nach SOC 2 Type II auditiert. Cloudnest hostet "
                 "Daten in Frankfurt (EU) oder Virginia (USA). Einen Auftragsverarbeitungsvertrag (AVV, "
@@ -850,7 +850,7 @@ STARTER_POLICIES = [
                 "Sicherheitsteam.",
             },
             "es": {
-                "title": "Seguridad y cumplimiento",
+                "title": "Seguridad, alojamiento de datos y cumplimiento",
                 "text": "Cloudnest cifra los datos en tránsito con TLS 1.2 o superior y en reposo con "
                 "AES-256. Cloudnest cuenta con una auditoría SOC 2 Tipo II. Cloudnest aloja los datos en "
                 "Fráncfort (UE) o en Virginia (Estados Unidos). El acuerdo de tratamiento de datos (DPA) se "
@@ -858,7 +858,7 @@ STARTER_POLICIES = [
                 "cuestionario de seguridad completado las gestiona el equipo de seguridad.",
             },
             "fr": {
-                "title": "Sécurité et conformité",
+                "title": "Sécurité, hébergement des données et conformité",
                 "text": "Cloudnest chiffre les données en transit avec TLS 1.2 ou supérieur et au repos "
                 "avec AES-256. Cloudnest est audité SOC 2 Type II. Cloudnest héberge les données à "
                 "Francfort (UE) ou en Virginie (États-Unis). L'accord de traitement des données (DPA) est "

@@ -75,3 +75,28 @@ def test_a_reply_leads_with_the_policys_first_sentence_then_the_closest_others(e
     assert len(sentences) == 3
     # The other two are the closest to the question, in the policy's order.
     assert "Internet Explorer is not supported" in sentences[1]
+
+
+def test_a_german_question_where_data_is_hosted_quotes_the_hosting_location(engine):
+    # Found trying the product: it was auto-resolved with the data export policy ("Daten"
+    # and a title about exporting), though the security policy names the hosting location.
+    policies = [
+        PolicyText(
+            p["key"],
+            p["title"],
+            p["text"],
+            tuple(p["intents"]),
+            {lang: (t["title"], t["text"]) for lang, t in p["translations"].items()},
+        )
+        for p in STARTER_POLICIES
+    ]
+    ticket = TicketText(
+        "Hosting",
+        "Wo werden unsere Daten gehostet? Wir brauchen das für unseren Datenschutzbeauftragten.",
+        "de",
+    )
+
+    decision = engine.run(ticket, policies).final.decision
+
+    assert decision.policy_ids == ["general-security"]
+    assert "Cloudnest hostet Daten in Frankfurt (EU) oder Virginia (USA)." in decision.suggestion
