@@ -38,7 +38,8 @@ from tickets.permissions import PURGE_SECRETS, REVEAL_SECRETS
 from tickets.selectors import decision_latest
 from tickets.services.errors import Conflict, InvalidAction
 from tickets.services.redaction import text_masked, ticket_secrets_purge, ticket_secrets_reveal
-from tickets.services.review import review_act, review_bulk, review_bulk_refusal
+from tickets.services.review import review_act
+from tickets.services.review_bulk import review_bulk, review_bulk_refusal
 from tickets.services.submission import ticket_submit
 from tickets.timeline import timeline_entries
 

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from tickets.models import Status, Ticket
-from tickets.services.decisions import triage_apply, triage_propose
+from tickets.services.decisions import triage_apply
+from tickets.services.proposals import triage_propose
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,6 @@ agents (or an agent and a landing AI decision) never overwrite each other
 silently: the later write gets Conflict with the fresh ticket.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -163,51 +160,6 @@ def review_act(*, ticket_id, actor, action: str, **fields) -> Ticket:
     if action not in services:
         raise InvalidAction(f"action: {action!r} is not one of {list(ACTIONS)}.")
     return services[action](ticket_id=ticket_id, actor=actor, **fields)
-
-
-def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
-    """Why `action` may not be applied to `ticket` in bulk ("" when it may).
-
-    Approving in bulk sends replies nobody read one by one, so tickets a guard fired
-    on or of high priority each need their own review page.
-    """
-    if action != "approve":
-        return ""
-    if ticket.guards:
-        return f"guard {', '.join(ticket.guards)} fired"
-    if ticket.priority == Priority.HIGH:
-        return "high priority"
-    # What a single approve of the unedited suggestion would refuse, said before confirming.
-    return approve_refusal(ticket, ticket.suggestion.strip()).removeprefix("answer: ")
-
-
-@dataclass
-class BulkOutcome:
-    done: list[Ticket] = field(default_factory=list)
-    # (ticket, why): refused by the bulk rule above or by the review itself.
-    refused: list[tuple[Ticket, str]] = field(default_factory=list)
-
-
-def review_bulk(
-    *, tickets: Iterable[Ticket], actor, action: str, versions: dict[str, int] | None = None
-) -> BulkOutcome:
-    """Apply one action ticket by ticket, each exactly as a single review (same checks, same audit event).
-
-    `versions` maps ticket id (as a string) to the version the agent confirmed; a ticket
-    changed since then is refused, like a stale single review. Refusals never stop the rest.
-    """
-    outcome = BulkOutcome()
-    for ticket in tickets:
-        reason = review_bulk_refusal(ticket=ticket, action=action)
-        if reason:
-            outcome.refused.append((ticket, reason))
-            continue
-        version = (versions or {}).get(str(ticket.pk), ticket.version)
-        try:
-            outcome.done.append(review_act(ticket_id=ticket.pk, actor=actor, action=action, version=version))
-        except (Conflict, InvalidAction) as exc:
-            outcome.refused.append((ticket, str(exc)))
-    return outcome
 
 
 def _load(ticket_id, version: int | None) -> Ticket:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from tickets import metrics
 from tickets.models import AuditEvent, DecidedBy, Status, Ticket
 from tickets.rules import Rule
-from tickets.services.decisions import triage_apply, triage_propose
+from tickets.services.decisions import triage_apply
+from tickets.services.proposals import triage_propose
 from tickets.signals import ticket_awaiting_human, ticket_triage_deferred
 
 logger = logging.getLogger(__name__)

@@ -26,17 +26,17 @@ from ai_engine import EngineError, engine_build
 from tickets.models import Ticket
 from tickets.routing import routing_config
 from tickets.selectors import decisions_reusable, policy_texts
-from tickets.services.decisions import (
+from tickets.services.decisions import triage_apply
+from tickets.services.engine import engine_check, engine_config
+from tickets.services.proposals import (
     TriagePending,
     TriageProposal,
-    triage_apply,
     triage_call,
     triage_complete,
     triage_pending,
     triage_refused,
     triage_reuse,
 )
-from tickets.services.engine import engine_check, engine_config
 from tickets.services.triage import ticket_give_up, ticket_release, ticket_triage, tickets_claim
 
 logger = logging.getLogger(__name__)

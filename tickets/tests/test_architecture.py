@@ -57,3 +57,16 @@ def test_readme_and_architecture_doc_show_the_routing_rules_from_the_single_list
     for doc in ("README.md", "docs/architecture.md"):
         assert table in (ROOT / doc).read_text(encoding="utf-8"), f"{doc}: paste `routing_rules_markdown()`"
     assert [doc.rule.value for doc in ROUTING_RULES][-1] == "auto_resolve"
+
+
+def test_each_service_module_stays_about_one_job_in_size():
+    # Issue 14: services split by job, each about one thing and under ~200 lines.
+    # decisions.py (285 lines: compute and apply) and review.py (287: single and bulk
+    # review) had grown past it; a module over this limit is doing two jobs.
+    limit = 240
+    sizes = {
+        path.name: len(path.read_text(encoding="utf-8").splitlines())
+        for path in (ROOT / "tickets" / "services").glob("*.py")
+    }
+
+    assert {name: n for name, n in sizes.items() if n > limit} == {}
