@@ -20,6 +20,12 @@ import numpy as np
 FLOOR_PERCENTILE = 1
 CEILING_PERCENTILE = 5
 UNKNOWN = "unknown"
+# Training rows compared at a time. A ticket with a neighbour at or over the ceiling is fully
+# familiar whatever the other rows say, so it stops there; the rows are stored most-often-
+# nearest first, so most in-domain tickets stop in the first block. Without it one ticket
+# streamed every training embedding (8,847 rows, 18 MB, 1.8 ms for a model trained with
+# public data added; three times that with all of it).
+BLOCK_ROWS = 1024
 
 
 @dataclass
@@ -34,7 +40,15 @@ class Novelty:
         """Per row: 0 (unlike any training example) to 1 (like the usual ones)."""
         if len(vectors) == 0:
             return np.zeros(0, np.float32)
-        nearest = (vectors @ self.references.T).max(axis=1)
+        nearest = np.full(len(vectors), -1.0, np.float32)
+        open_rows = np.arange(len(vectors))
+        for start in range(0, len(self.references), BLOCK_ROWS):
+            block = self.references[start : start + BLOCK_ROWS]
+            best = (vectors[open_rows] @ block.T).max(axis=1)
+            nearest[open_rows] = np.maximum(nearest[open_rows], best)
+            open_rows = open_rows[nearest[open_rows] < self.ceiling]
+            if len(open_rows) == 0:
+                break
         return np.clip((nearest - self.floor) / (self.ceiling - self.floor), 0.0, 1.0)
 
     def adjusted(self, probabilities: np.ndarray, classes: list[str], vectors: np.ndarray) -> np.ndarray:
@@ -59,5 +73,8 @@ def novelty_fit(vectors: np.ndarray, intents: list[str]) -> Novelty:
     np.fill_diagonal(similarity, -1.0)
     nearest = similarity.max(axis=1)
     floor, ceiling = np.percentile(nearest, [FLOOR_PERCENTILE, CEILING_PERCENTILE])
+    # Most often some row's nearest neighbour first: the first block settles most tickets.
+    hubs = np.bincount(similarity.argmax(axis=1), minlength=len(references))
+    references = references[np.argsort(-hubs, kind="stable")]
     rounded = references.astype(np.float16).astype(np.float32)
     return Novelty(rounded, float(floor), float(max(ceiling, floor + 1e-3)))
