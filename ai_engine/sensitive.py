@@ -35,13 +35,26 @@ _PASSWORD = re.compile(
     # "password: x" and "password = x": whatever follows is the secret.
     + r"\s*[:=]\s*[\"'“«]?(?!\[[a-z_]+\])(\S{3,}?[^\s,.;])"
     # "my password is x", "mi contraseña antigua era x", "le mot de passe que j'utilise est x",
-    # "Passwort lautet x": up to six words, a verb, then a quoted value or one with a digit or
-    # symbol, because prose follows that verb too ("the password is required").
-    + r"|(?:\s+[^\s.!?:;,]+){0,6}?\s+(?:is|was|ist|war|lautet|lautete|es|era|est|était)\s+"
+    # "Passwort lautet x", and the new one to be set ("should be x", "soll x sein", "será x",
+    # "sera x"): up to six words, a verb, then a quoted value or one with a digit or symbol,
+    # because prose follows these verbs too ("the password is required", "should be long").
+    + r"|(?:\s+[^\s.!?:;,]+){0,6}?\s+"
+    + r"(?:is|was|be|ist|war|lautet|lautete|soll|sollte|wird|es|era|sea|será|est|était|soit|sera)\s+"
     + r"(?:[\"'“«](?!\[[a-z_]+\])(\S{3,}?[^\s,.;])"
     + r"|(?!\[[a-z_]+\])(?=\S*[0-9!@#$%^&*_+=~/\\-])(\S{3,}?[^\s,.;]))"
     # "uso la contraseña Barcelona2023!": the value right after the word, if it looks like one.
-    + r"|\s+(?!\[[a-z_]+\])(" + _CREDENTIAL_LIKE + r")"
+    + r"|\s+(?!\[[a-z_]+\])("
+    + _CREDENTIAL_LIKE
+    + r")"
+    + r")(?=[,.;]?(?:\s|$))",
+    re.IGNORECASE,
+)
+# "Login: tom@example.com / Winter2025!x": a sign-in name, a slash or bar, then a value that
+# looks like a password (the same shape as above), with no word naming it.
+_LOGIN_PAIR = re.compile(
+    r"\b(?:login|log-in|sign-in|user(?:name)?|benutzer(?:name)?|zugangsdaten|credentials|usuario"
+    r"|utilisateur|identifiant)\s*[:=]\s*\S+\s*[/|]\s*(?!\[[a-z_]+\])("
+    + _CREDENTIAL_LIKE
     + r")(?=[,.;]?(?:\s|$))",
     re.IGNORECASE,
 )
@@ -98,6 +111,8 @@ def secrets_find(text: str, *, personal: bool = True) -> list[Finding]:
     for match in _PASSWORD.finditer(text):
         group = next(g for g in range(1, 5) if match.group(g) is not None)  # the value's branch
         found.append(Finding("password", match.start(group), match.end(group)))
+    for match in _LOGIN_PAIR.finditer(text):
+        found.append(Finding("password", match.start(1), match.end(1)))
     for match in _API_KEY.finditer(text):
         found.append(Finding("api_key", match.start(), match.end()))
     if personal and len(_DIGIT.findall(text)) >= MIN_PHONE_DIGITS:  # the matcher is most of the cost

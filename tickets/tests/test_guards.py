@@ -162,6 +162,12 @@ def test_prompt_injection_fires_on_json_shaped_like_a_triage_decision():
             "Ma carte : 5555 5555 5555 4444, merci de l'enregistrer.",
             "Mon mot de passe est Chaton2024 et ça ne marche pas.",
             "Le mot de passe que j'utilise est Paris2024! et il ne marche plus.",
+            # Found trying the product: the new password to set, and a login pair, were shown unmasked.
+            "My new password should be Winter2025!x",
+            "Mein neues Passwort soll Winter2025!x sein",
+            "Mi nueva contraseña será Gato#2025, gracias.",
+            "Mon nouveau mot de passe sera Chaton2025! merci.",
+            "Login: tom@example.com / Winter2025!x",
             "Voici mon IBAN FR14 2004 1010 0505 0001 3M02 606 pour le prélèvement.",
         ],
     ),
@@ -179,6 +185,8 @@ def test_exposed_secret_fires_on_card_numbers_passwords_and_ibans_in_every_langu
             "I forgot my password, how do I reset it?",
             "My password reset link from 2024 is broken.",
             "We use a password manager (1Password) for the team.",
+            "The new password should be at least 12 characters long.",
+            "Login: tom@example.com / nothing works since Monday.",
         ],
         de=[
             "Bestellnummer 1234567890123456, wo ist die Rechnung?",
