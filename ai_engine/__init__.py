@@ -35,6 +35,7 @@ _EXPORTS = {
     "prompt_load": "prompts",
     "prompt_versions": "prompts",
     # what the system reads off the text itself
+    "foreign_letters": "language",
     "language_detect": "language",
     "reply_language": "language",
     "language_warm": "language",

@@ -64,19 +64,25 @@ def _detector():
 def language_detect(text: str) -> str:
     """ISO 639-1 code of `text`'s language, or "" when the text is too short or mixed to tell."""
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
-        return UNDETERMINED
+        return _short_text_language(text)
     values = _detector().compute_language_confidence_values(text)
     if not values:
-        return UNDETERMINED
+        return _short_text_language(text)
     code = values[0].language.iso_code_639_1.name.lower()
     if code != "en" and _plainly_english(text):
         return "en"
     if code == "en" and (marked := _marked_language(text)):
         return marked
     if code not in ANSWER_LANGUAGES and word_count(text) < MIN_WORDS_FOREIGN:
-        return UNDETERMINED  # "Password reset link expired" read as Italian
+        return _short_text_language(text)  # "Password reset link expired" read as Italian
     needed = MIN_CONFIDENCE if code in ANSWER_LANGUAGES else MIN_CONFIDENCE_FOREIGN
-    return code if values[0].value >= needed else UNDETERMINED
+    return code if values[0].value >= needed else _short_text_language(text)
+
+
+def foreign_letters(text: str) -> bool:
+    """Letters English does not use ("oublié", "Zürich"): text the detector could not judge
+    is not taken for English when it has them (tickets.screening sends it to a person)."""
+    return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
 # English function words no other language customers write in uses (not "in", "an", "was",
@@ -89,14 +95,25 @@ _ENGLISH_WORDS = frozenset({
     "did", "can", "could", "would", "i", "you", "we", "it", "this", "that", "with", "for", "of",
     "to", "have", "has", "not", "please", "thanks", "thank", "hello", "hi", "there",
 })
-_OTHER_WORDS = frozenset({
-    "der", "die", "das", "und", "ist", "ich", "nicht", "wir", "sie", "mit", "ein", "eine", "auf",
-    "für", "wie", "kann", "bitte", "danke", "mein", "meine",
-    "el", "los", "las", "y", "es", "está", "mi", "mis", "cómo", "qué", "dónde", "para", "por",
-    "con", "una", "puedo", "tengo", "gracias", "hola", "pero",
-    "le", "les", "et", "est", "je", "nous", "vous", "mon", "ma", "mes", "comment", "où", "pour",
-    "avec", "une", "des", "du", "pas", "merci", "bonjour",
-    "il", "lo", "gli", "sono", "non", "della", "come", "posso", "grazie",
+_FUNCTION_WORDS = {
+    "de": frozenset({
+        "der", "das", "und", "ist", "ich", "nicht", "wir", "sie", "mit", "ein", "eine", "auf",
+        "für", "wie", "kann", "bitte", "danke", "mein", "meine", "wo", "werden", "wird", "unsere",
+        "unser", "unseren", "ihr", "ihre", "gibt", "hallo",
+    }),
+    "es": frozenset({
+        "el", "los", "las", "y", "es", "está", "mi", "mis", "cómo", "qué", "dónde", "para", "por",
+        "con", "una", "puedo", "tengo", "gracias", "hola", "pero", "nuestros", "nuestra", "nuestro",
+    }),
+    "fr": frozenset({
+        "le", "les", "et", "est", "je", "nous", "vous", "mon", "ma", "mes", "comment", "où", "pour",
+        "avec", "une", "des", "du", "pas", "merci", "bonjour", "sont", "nos", "notre",
+    }),
+}
+# "die" is German's commonest word and English too ("roll a die"): it counts against English
+# only, never for German on its own.
+_OTHER_WORDS = frozenset().union(*_FUNCTION_WORDS.values()) | frozenset({
+    "die", "il", "lo", "gli", "sono", "non", "della", "come", "posso", "grazie",
     "het", "een", "ik", "niet", "mijn", "jij", "não", "obrigado", "você",
 })
 # fmt: on
@@ -140,6 +157,20 @@ def _marked_language(text: str) -> str:
         return ""
     marked = [code for code, letters in _MARKS.items() if any(ch in lowered for ch in letters)]
     return marked[0] if len(marked) == 1 else ""
+
+
+def _short_text_language(text: str) -> str:
+    """For text the detector cannot judge: the answer language its letters or its function
+    words name ("¿Aceptan PayPal?", "Wo werden unsere Daten gehostet?" were answered in
+    English), else "". Function words of one language only, English counted among them."""
+    if marked := _marked_language(text):
+        return marked
+    words = set(_TOKEN.findall(text.lower()))
+    hits = {"en": len(words & _ENGLISH_WORDS)} | {
+        code: len(words & function) for code, function in _FUNCTION_WORDS.items()
+    }
+    named = [code for code, n in hits.items() if n]
+    return named[0] if len(named) == 1 else UNDETERMINED
 
 
 def reply_language(language: str) -> str:

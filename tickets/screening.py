@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from ai_engine import ANSWER_LANGUAGES, language_detect
+from ai_engine import ANSWER_LANGUAGES, foreign_letters, language_detect
 from tickets.guards import Guard, guards_fired
 from tickets.question_types import asks_how_long
 
@@ -14,6 +14,8 @@ class Screening:
     language: str
     # The customer asks how long something takes or lasts: a reply must name a duration.
     asks_how_long: bool = False
+    # Letters English does not use ("Mot de passe oublié ?"): too short to tell is not English.
+    foreign_letters: bool = False
 
     @property
     def raises_priority(self) -> bool:
@@ -29,10 +31,12 @@ class Screening:
 
     @property
     def answerable_language(self) -> bool:
-        # Text too short to tell is answered in English; a human sees it if it is not.
-        return self.language in ANSWER_LANGUAGES or not self.language
+        # Text too short to tell is answered in English, unless its letters say it is not.
+        return self.language in ANSWER_LANGUAGES or not (self.language or self.foreign_letters)
 
 
 def screen(text: str) -> Screening:
     """Guards and language for `text` (the ticket's subject and body)."""
-    return Screening(tuple(guards_fired(text)), language_detect(text), asks_how_long(text))
+    return Screening(
+        tuple(guards_fired(text)), language_detect(text), asks_how_long(text), foreign_letters(text)
+    )

@@ -228,3 +228,17 @@ def test_a_japanese_ticket_goes_to_review_for_its_language_not_for_too_few_words
     text = "請求書について\n先月の請求書をPDFでダウンロードする方法を教えてください。よろしくお願いします。"
 
     assert rule(result(), text=text) == "language"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Found trying the product: too short to tell, and auto-resolved in English.
+        ("Mot de passe oublié ?", "language"),
+        ("Senha esquecida, não consigo entrar", "language"),
+        # Too short to tell and nothing says it is not English: answered in English.
+        ("Password reset link expired", "auto_resolve"),
+    ],
+)
+def test_text_too_short_to_tell_is_answered_in_english_only_without_foreign_letters(text, expected):
+    assert rule(result(), text=text) == expected
