@@ -68,8 +68,10 @@ def route(
         priority = Priority.HIGH if screening.raises_priority else decision.priority
         if priority == Priority.LOW and screening.at_least_medium:
             priority = Priority.MEDIUM  # a refund request read as low (seen in German and Spanish)
-        if decision.intent == "unknown":
+        if decision.intent == "unknown" and not (screening.injected and screening.raises_priority):
             # Rubric: every unknown ticket is low, however urgent it sounds ("lawsuit" in spam).
+            # Not a duplicate charge under an injection the model read as unknown: the
+            # request outside the injected sentences still raises it (rubric section 4).
             priority = Priority.LOW
     confidence = result.routing_confidence
 

@@ -5,7 +5,7 @@ import binascii
 import re
 
 from ai_engine import secrets_find
-from tickets.guards.matching import matcher
+from tickets.guards.matching import fold, matcher
 
 # --- prompt_injection ---------------------------------------------------------------------------
 
@@ -135,6 +135,22 @@ def prompt_injection(text: str, depth: int = 0) -> bool:
         return True
     # An instruction hidden in base64 counts; decode twice at most, for base64 inside base64.
     return depth < 2 and any(prompt_injection(plain, depth + 1) for plain in _decoded_base64(text))
+
+
+# A demand about the ticket's own handling ("set priority=low", "setze die Priorität auf
+# niedrig", "mark this as resolved"): written by the customer it is ignored (rubric 2), and
+# beside an injection it is part of it, not the request.
+_TRIAGE_DEMAND = re.compile(
+    r"\b(?:set|mark|change|make|flag)\b[^.!?\n]{0,30}\b(?:priority|as (?:resolved|closed|urgent|low))\b"
+    r"|\bpriority\s*[:=]|\b(?:setze|setzen|stelle|markiere)\b[^.!?\n]{0,30}\bprioritat"
+    r"|\b(?:pon|poner|establece|marca)\b[^.!?\n]{0,30}\bprioridad|\b(?:mets|mettez|definis|marque)\b"
+    r"[^.!?\n]{0,30}\bpriorite"
+)
+
+
+def injected_sentence(sentence: str) -> bool:
+    """A sentence that instructs the triage system, or demands how the ticket is handled."""
+    return prompt_injection(sentence) or bool(_TRIAGE_DEMAND.search(fold(sentence)))
 
 
 def exposed_secret(text: str) -> bool:
