@@ -19,6 +19,7 @@ from tickets.email.selectors import ticket_mail
 from tickets.models import Intent, Policy, Priority, Ticket
 from tickets.rules import Rule
 from tickets.selectors import answer_rejected, of_customer
+from tickets.services.approval import foreign_language_note
 from tickets.services.review import ACTIONS
 from tickets.timeline import timeline_entries
 
@@ -174,6 +175,8 @@ def approve_caution(ticket: Ticket) -> str:
         reasons.append("the AI judged that a written answer does not resolve it")
     if ticket.guards:
         reasons.append(f"guard {', '.join(ticket.guards)} fired")
+    if foreign := foreign_language_note(ticket):
+        reasons.append(foreign)
     if not reasons:
         return ""
     return (

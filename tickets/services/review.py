@@ -9,9 +9,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ai_engine import secrets_find
 from tickets.models import AuditEvent, DecidedBy, Intent, Priority, Status, Ticket
-from tickets.selectors import answer_rejected
+from tickets.services.approval import approve_refusal, secret_refusal, unpurged_secret_refusal
 from tickets.services.errors import Conflict, InvalidAction
 from tickets.signals import ticket_answered
 
@@ -37,26 +36,6 @@ def review_approve(*, ticket_id, actor, answer: str | None = None, version: int 
     )
 
 
-def approve_refusal(ticket: Ticket, answer: str) -> str:
-    """Why `answer` may not be sent as the approved reply to `ticket` ("" when it may)."""
-    if unpurged := _unpurged_secret_refusal(ticket):
-        return unpurged
-    if not answer:
-        return "answer: there is no AI suggestion to approve; write an answer."
-    if not ticket.policy_keys and answer == ticket.suggestion.strip():
-        # The suggestion cites no policy: it is a note to the agent ("No written policy
-        # answers this ticket ..."), or an ungrounded draft, never a reply to send as is.
-        return "answer: no written policy answers this ticket; write the reply to send."
-    rejected = answer_rejected(ticket)
-    if rejected is not None and answer == rejected.strip():
-        return "answer: the customer said this answer did not solve it; write a new reply."
-    if secret := _secret_refusal(answer):
-        return secret
-    if not ticket.intent or not ticket.priority:
-        return "The AI has not classified this ticket; use override instead."
-    return ""
-
-
 def review_override(
     *,
     ticket_id,
@@ -73,7 +52,7 @@ def review_override(
         raise InvalidAction(f"intent: {intent!r} is not one of {Intent.values}.")
     if priority not in Priority.values:
         raise InvalidAction(f"priority: {priority!r} is not one of {Priority.values}.")
-    if unpurged := _unpurged_secret_refusal(ticket):
+    if unpurged := unpurged_secret_refusal(ticket):
         raise InvalidAction(unpurged)
     if not (answer or "").strip():
         raise InvalidAction("answer: an override needs the answer to send.")
@@ -174,25 +153,8 @@ def _load(ticket_id, version: int | None) -> Ticket:
 
 
 def _check_no_secret(answer: str) -> None:
-    if secret := _secret_refusal(answer):
+    if secret := secret_refusal(answer):
         raise InvalidAction(secret)
-
-
-def _unpurged_secret_refusal(ticket: Ticket) -> str:
-    # Rubric section 5: a human purges an exposed secret and warns the customer. Resolving
-    # first left the card number stored for good, with nothing asking anyone to purge it.
-    if not ticket.has_secret:
-        return ""
-    return (
-        "This ticket still holds a secret the customer sent (a card number, password or key): "
-        "purge it first, then answer, and tell the customer to treat it as exposed."
-    )
-
-
-def _secret_refusal(answer: str) -> str:
-    # Caught here so the agent can fix it now; answers.answer_send checks again at send time.
-    kinds = sorted({finding.kind for finding in secrets_find(answer) if finding.is_secret})
-    return f"answer: contains a secret ({', '.join(kinds)}); remove it before sending." if kinds else ""
 
 
 def _check_open(ticket: Ticket, action: str) -> None:

@@ -5,8 +5,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tickets.models import Priority, Ticket
+from tickets.services.approval import approve_refusal, foreign_language_note
 from tickets.services.errors import Conflict, InvalidAction
-from tickets.services.review import approve_refusal, review_act
+from tickets.services.review import review_act
 
 
 def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
@@ -21,6 +22,8 @@ def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
         return f"guard {', '.join(ticket.guards)} fired"
     if ticket.priority == Priority.HIGH:
         return "high priority"
+    if foreign := foreign_language_note(ticket):
+        return foreign  # found trying the product: a Portuguese customer got the English text
     # What a single approve of the unedited suggestion would refuse, said before confirming.
     return approve_refusal(ticket, ticket.suggestion.strip()).removeprefix("answer: ")
 

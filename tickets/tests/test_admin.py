@@ -584,3 +584,24 @@ def test_saving_a_policy_without_some_languages_warns_which_ones(admin_client):
     assert "No es, fr text in billing-invoices" in response.content.decode()
     policy.refresh_from_db()
     assert set(policy.translations) == {"de"}
+
+
+@pytest.mark.django_db
+def test_a_ticket_in_a_language_replies_are_not_written_in_is_never_approved_in_bulk(agent_client):
+    # Found trying the product: bulk approve sent the English invoices text to a customer
+    # who wrote in Portuguese (held by rule language), with no word on the confirmation page.
+    portuguese = queued(subject="faturas", language="pt", routing_rule="language")
+    english = queued(subject="invoices", language="en")
+    selected = [portuguese.pk, english.pk]
+
+    asked = words(agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": selected}))
+    agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": selected, "confirm": "yes"})
+
+    assert "faturas: the customer wrote in Portuguese; the suggestion is in en" in asked
+    assert {t.subject: t.status for t in Ticket.objects.all()} == {
+        "faturas": Status.AWAITING_REVIEW,
+        "invoices": Status.RESOLVED,
+    }
+    # On its own page the agent is told before choosing, and may still write the reply.
+    page = words(agent_client.get(change_url(portuguese)))
+    assert "but the customer wrote in Portuguese; the suggestion is in en." in page
