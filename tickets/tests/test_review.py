@@ -416,6 +416,13 @@ def test_train_engine_per_intent_keeps_a_large_dataset_from_outnumbering_the_res
     assert "and 24 dataset rows" in out.getvalue()
     with pytest.raises(CommandError, match="--per-intent must be 0"):
         call_command("train_engine", "--dataset", str(dataset), "--per-intent", "-1")
+    # Found trying the product: without --dataset these trained on the starter rows alone
+    # and reported success.
+    with pytest.raises(CommandError, match="--per-intent applies to --dataset files"):
+        call_command("train_engine", "--output", str(tmp_path / "n.npz"), "--per-intent", "50")
+    with pytest.raises(CommandError, match="--split applies to --dataset files"):
+        call_command("train_engine", "--output", str(tmp_path / "n.npz"), "--split", "train")
+    assert not (tmp_path / "n.npz").exists()
 
 
 def local_engine(path):

@@ -53,6 +53,11 @@ class Command(BaseCommand):
     def handle(self, *args, output, if_missing, dataset, split, per_intent, tfidf_only, **options):
         if per_intent < 0:
             raise CommandError(f"--per-intent must be 0 (keep all) or more, not {per_intent}")
+        if not dataset and (split is not None or per_intent):
+            # Found trying the product: they trained for a minute on the starter examples
+            # alone and reported success, as if the option had applied.
+            given = "--split" if split is not None else "--per-intent"
+            raise CommandError(f"{given} applies to --dataset files; give one, or leave {given} out")
         path = Path(output)
         if if_missing and local_model_usable(path):
             self.stdout.write(f"Local model already at {path}; not retraining.")
