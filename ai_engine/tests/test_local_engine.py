@@ -77,9 +77,27 @@ def test_a_reply_leads_with_the_policys_first_sentence_then_the_closest_others(e
     assert "Internet Explorer is not supported" in sentences[1]
 
 
-def test_a_german_question_where_data_is_hosted_quotes_the_hosting_location(engine):
-    # Found trying the product: it was auto-resolved with the data export policy ("Daten"
-    # and a title about exporting), though the security policy names the hosting location.
+@pytest.mark.parametrize(
+    "ticket, hosting_sentence",
+    [
+        # Found trying the product: both were auto-resolved with the data export policy.
+        # German: "Daten" and a title about exporting outscored the one hosting sentence.
+        (
+            TicketText(
+                "Hosting",
+                "Wo werden unsere Daten gehostet? Wir brauchen das für unseren Datenschutzbeauftragten.",
+                "de",
+            ),
+            "Cloudnest hostet Daten in Frankfurt (EU) oder Virginia (USA).",
+        ),
+        # English: two middling export sentences outweighed the one that answers.
+        (
+            TicketText("Data location", "Where is our data hosted? Do you have an EU data center?", "en"),
+            "Cloudnest hosts data in Frankfurt (EU) or Virginia (US).",
+        ),
+    ],
+)
+def test_a_question_where_data_is_hosted_quotes_the_hosting_location(engine, ticket, hosting_sentence):
     policies = [
         PolicyText(
             p["key"],
@@ -90,13 +108,8 @@ def test_a_german_question_where_data_is_hosted_quotes_the_hosting_location(engi
         )
         for p in STARTER_POLICIES
     ]
-    ticket = TicketText(
-        "Hosting",
-        "Wo werden unsere Daten gehostet? Wir brauchen das für unseren Datenschutzbeauftragten.",
-        "de",
-    )
 
     decision = engine.run(ticket, policies).final.decision
 
     assert decision.policy_ids == ["general-security"]
-    assert "Cloudnest hostet Daten in Frankfurt (EU) oder Virginia (USA)." in decision.suggestion
+    assert hosting_sentence in decision.suggestion
