@@ -85,6 +85,10 @@ def route(
         names = ", ".join(guard.description for guard in screening.guards)
         return review(f"{Rule.GUARD}:{first.name}", f"Guard fired: {names}.")
     if not screening.answerable_language:
+        if not screening.language:
+            return review(
+                Rule.LANGUAGE, "Too short to tell its language, and it has letters English does not use."
+            )
         return review(
             Rule.LANGUAGE, f"Replies are not written in this ticket's language ({screening.language})."
         )
