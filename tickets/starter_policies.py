@@ -120,7 +120,7 @@ STARTER_POLICIES = [
     },
     {
         "key": "billing-pricing",
-        "title": "Prices and annual billing",
+        "title": "Plan prices and annual billing",
         "intents": ["billing"],
         "text": "The Free plan costs nothing for up to 10 users. The Pro plan costs $10 per user per month, "
         "or $96 per user per year with annual billing. The Business plan costs $20 per user per month, or "
@@ -129,7 +129,7 @@ STARTER_POLICIES = [
         "Enterprise pricing is a custom quote prepared by the sales team.",
         "translations": {
             "de": {
-                "title": "Preise und jährliche Abrechnung",
+                "title": "Preise der Tarife und jährliche Abrechnung",
                 "text": "Der Free-Tarif ist für bis zu 10 Nutzer kostenlos. Der Pro-Tarif kostet 10 USD pro "
                 "Nutzer und Monat oder, bei jährlicher Abrechnung, 96 USD pro Nutzer und Jahr. Der "
                 "Business-Tarif kostet 20 USD pro Nutzer und Monat oder, bei jährlicher Abrechnung, 192 USD "
@@ -139,7 +139,7 @@ STARTER_POLICIES = [
                 "Angebot.",
             },
             "es": {
-                "title": "Precios y facturación anual",
+                "title": "Precios de los planes y facturación anual",
                 "text": "El plan Free es gratuito para hasta 10 usuarios. El plan Pro cuesta 10 USD por "
                 "usuario al mes, o 96 USD por usuario al año con facturación anual. El plan Business cuesta "
                 "20 USD por usuario al mes, o 192 USD por usuario al año con facturación anual. La "
@@ -148,7 +148,7 @@ STARTER_POLICIES = [
                 "Enterprise es un presupuesto personalizado que prepara el equipo de ventas.",
             },
             "fr": {
-                "title": "Tarifs et facturation annuelle",
+                "title": "Prix des formules et facturation annuelle",
                 "text": "La formule Free est gratuite jusqu'à 10 utilisateurs. La formule Pro coûte 10 USD "
                 "par utilisateur et par mois, ou 96 USD par utilisateur et par an en facturation annuelle. "
                 "La formule Business coûte 20 USD par utilisateur et par mois, ou 192 USD par utilisateur "

@@ -113,3 +113,14 @@ def test_a_question_where_data_is_hosted_quotes_the_hosting_location(engine, tic
 
     assert decision.policy_ids == ["general-security"]
     assert hosting_sentence in decision.suggestion
+
+
+def test_a_price_question_quotes_the_price(engine):
+    # Found trying the product: "How much is the Pro plan?" was auto-resolved with the plans
+    # policy (what each plan includes, no price); its title came closer than the prices'.
+    policies = [PolicyText(p["key"], p["title"], p["text"], tuple(p["intents"])) for p in STARTER_POLICIES]
+
+    decision = engine.run(TicketText("Pricing", "How much is the Pro plan?", "en"), policies).final.decision
+
+    assert decision.policy_ids == ["billing-pricing"]
+    assert "The Pro plan costs $10 per user per month" in decision.suggestion

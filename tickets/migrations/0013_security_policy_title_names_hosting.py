@@ -7,6 +7,8 @@ Compliance" says nothing of where data lives, though the policy does.
 
 from django.db import migrations
 
+from tickets.migrations._policy_titles import policy_title_rename
+
 KEY = "general-security"
 # language ("" for the policy's own text): (old title, new title)
 TITLES = {
@@ -17,24 +19,7 @@ TITLES = {
 }
 
 
-def rename(apps, direction: int) -> None:
-    policy = apps.get_model("tickets", "Policy").objects.filter(key=KEY).first()
-    if policy is None:
-        return
-    old, new = TITLES[""][::direction]
-    if policy.title == old:
-        policy.title = new
-    for language, translation in (policy.translations or {}).items():
-        if language in TITLES and translation.get("title") == TITLES[language][::direction][0]:
-            translation["title"] = TITLES[language][::direction][1]
-    policy.save(update_fields=["title", "translations", "updated_at"])
-
-
 class Migration(migrations.Migration):
     dependencies = [("tickets", "0012_mail_retention")]
 
-    operations = [
-        migrations.RunPython(
-            lambda apps, schema_editor: rename(apps, 1), lambda apps, schema_editor: rename(apps, -1)
-        )
-    ]
+    operations = [policy_title_rename(KEY, TITLES)]

@@ -35,3 +35,29 @@ def test_every_starter_policy_is_written_in_every_reply_language_with_the_same_s
         for language, translation in policy["translations"].items():
             assert translation["title"] and translation["text"], (policy["key"], language)
             assert translation["text"].count(". ") == english, (policy["key"], language)
+
+
+@pytest.mark.django_db
+def test_a_title_renamed_by_a_migration_is_renamed_only_where_nobody_edited_it():
+    from django.apps import apps
+
+    from tickets.migrations._policy_titles import policy_title_rename
+    from tickets.models import Policy
+
+    rename = policy_title_rename(
+        "billing-pricing", {"": ("Old", "New"), "de": ("Alt", "Neu"), "fr": ("A", "B")}
+    )
+    policy = Policy.objects.get(key="billing-pricing")
+    translations = policy.translations | {"de": {**policy.translations["de"], "title": "Alt"}}
+    translations["fr"] = {**translations["fr"], "title": "Nos prix"}  # edited by an operator
+    Policy.objects.filter(pk=policy.pk).update(title="Old", translations=translations)
+
+    rename.code(apps, None)
+    policy.refresh_from_db()
+
+    assert policy.title == "New"
+    assert policy.translations["de"]["title"] == "Neu"
+    assert policy.translations["fr"]["title"] == "Nos prix"
+    rename.reverse_code(apps, None)
+    policy.refresh_from_db()
+    assert (policy.title, policy.translations["de"]["title"]) == ("Old", "Alt")
