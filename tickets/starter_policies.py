@@ -687,34 +687,36 @@ STARTER_POLICIES = [
         "key": "tech-api-webhooks",
         "title": "API and webhooks",
         "intents": ["technical_issue", "general_question"],
-        "text": "The Cloudnest REST API is documented at developers.cloudnest.io. Each API token may make "
-        "600 requests per minute. An API request over the rate limit gets an HTTP 429 response with a "
-        "Retry-After header that says when to retry. Webhooks are signed with HMAC-SHA256 and retried for "
-        "24 hours. API tokens are generated and revoked in Settings > API.",
+        "text": "The Cloudnest REST API is documented at developers.cloudnest.io. The API rate limit is "
+        "600 requests per minute for each API token. An API request over the rate limit gets an HTTP 429 "
+        "response with a Retry-After header that says when to retry. Webhooks are signed with "
+        "HMAC-SHA256 and retried for 24 hours. API tokens are generated and revoked in Settings > API.",
         "translations": {
             "de": {
                 "title": "API und Webhooks",
-                "text": "Die REST-API von Cloudnest ist unter developers.cloudnest.io dokumentiert. Jedes "
-                "API-Token darf 600 Anfragen pro Minute stellen. Eine API-Anfrage über dem Rate-Limit "
-                "erhält eine HTTP-429-Antwort mit einem Retry-After-Header, der angibt, wann ein neuer "
-                "Versuch möglich ist. Webhooks werden mit HMAC-SHA256 signiert und 24 Stunden lang erneut "
-                "zugestellt. API-Tokens erstellen und widerrufen Sie unter Settings > API.",
+                "text": "Die REST-API von Cloudnest ist unter developers.cloudnest.io dokumentiert. Das "
+                "Rate-Limit der API liegt bei 600 Anfragen pro Minute je API-Token. Eine API-Anfrage "
+                "über dem Rate-Limit erhält eine HTTP-429-Antwort mit einem Retry-After-Header, der "
+                "angibt, wann ein neuer Versuch möglich ist. Webhooks werden mit HMAC-SHA256 signiert "
+                "und 24 Stunden lang erneut zugestellt. API-Tokens erstellen und widerrufen Sie unter "
+                "Settings > API.",
             },
             "es": {
                 "title": "API y webhooks",
-                "text": "La API REST de Cloudnest está documentada en developers.cloudnest.io. Cada token "
-                "de API puede hacer 600 solicitudes por minuto. Una solicitud a la API que supera el límite "
-                "de frecuencia recibe una respuesta HTTP 429 con una cabecera Retry-After que indica cuándo "
-                "volver a intentarlo. Los webhooks se firman con HMAC-SHA256 y se reintentan durante 24 "
-                "horas. Los tokens de API se generan y se revocan en Settings > API.",
+                "text": "La API REST de Cloudnest está documentada en developers.cloudnest.io. El límite "
+                "de frecuencia de la API es de 600 solicitudes por minuto por cada token de API. Una "
+                "solicitud a la API que supera el límite de frecuencia recibe una respuesta HTTP 429 con "
+                "una cabecera Retry-After que indica cuándo volver a intentarlo. Los webhooks se firman "
+                "con HMAC-SHA256 y se reintentan durante 24 horas. Los tokens de API se generan y se "
+                "revocan en Settings > API.",
             },
             "fr": {
                 "title": "API et webhooks",
-                "text": "L'API REST de Cloudnest est documentée sur developers.cloudnest.io. Chaque jeton "
-                "d'API peut effectuer 600 requêtes par minute. Une requête d'API qui dépasse la limite de "
-                "débit reçoit une réponse HTTP 429 avec un en-tête Retry-After qui indique quand réessayer. "
-                "Les webhooks sont signés avec HMAC-SHA256 et renvoyés pendant 24 heures. Les jetons d'API "
-                "se créent et se révoquent dans Settings > API.",
+                "text": "L'API REST de Cloudnest est documentée sur developers.cloudnest.io. La limite "
+                "de débit de l'API est de 600 requêtes par minute par jeton d'API. Une requête d'API qui "
+                "dépasse la limite de débit reçoit une réponse HTTP 429 avec un en-tête Retry-After qui "
+                "indique quand réessayer. Les webhooks sont signés avec HMAC-SHA256 et renvoyés pendant "
+                "24 heures. Les jetons d'API se créent et se révoquent dans Settings > API.",
             },
         },
     },

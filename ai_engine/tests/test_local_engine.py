@@ -124,3 +124,17 @@ def test_a_price_question_quotes_the_price(engine):
 
     assert decision.policy_ids == ["billing-pricing"]
     assert "The Pro plan costs $10 per user per month" in decision.suggestion
+
+
+def test_a_rate_limit_question_quotes_the_limit(engine):
+    # Found trying the product: auto-resolved with the 429 and token sentences, never the
+    # one naming the limit ("Each API token may make 600 requests per minute").
+    policies = [PolicyText(p["key"], p["title"], p["text"], tuple(p["intents"])) for p in STARTER_POLICIES]
+    ticket = TicketText(
+        "API errors", "Our integration keeps getting HTTP 429 from your API. What is the rate limit?"
+    )
+
+    decision = engine.run(ticket, policies).final.decision
+
+    assert decision.policy_ids == ["tech-api-webhooks"]
+    assert "600 requests per minute" in decision.suggestion

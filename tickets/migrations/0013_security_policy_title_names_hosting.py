@@ -7,7 +7,7 @@ Compliance" says nothing of where data lives, though the policy does.
 
 from django.db import migrations
 
-from tickets.migrations._policy_titles import policy_title_rename
+from tickets.migrations._policy_edits import policy_title_rename
 
 KEY = "general-security"
 # language ("" for the policy's own text): (old title, new title)

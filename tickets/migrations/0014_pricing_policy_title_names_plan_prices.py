@@ -7,7 +7,7 @@ annual billing". The local engine weighs a question's closeness to each policy's
 
 from django.db import migrations
 
-from tickets.migrations._policy_titles import policy_title_rename
+from tickets.migrations._policy_edits import policy_title_rename
 
 KEY = "billing-pricing"
 # language ("" for the policy's own text): (old title, new title)

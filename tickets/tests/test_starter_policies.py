@@ -41,7 +41,7 @@ def test_every_starter_policy_is_written_in_every_reply_language_with_the_same_s
 def test_a_title_renamed_by_a_migration_is_renamed_only_where_nobody_edited_it():
     from django.apps import apps
 
-    from tickets.migrations._policy_titles import policy_title_rename
+    from tickets.migrations._policy_edits import policy_title_rename
     from tickets.models import Policy
 
     rename = policy_title_rename(
@@ -61,3 +61,27 @@ def test_a_title_renamed_by_a_migration_is_renamed_only_where_nobody_edited_it()
     rename.reverse_code(apps, None)
     policy.refresh_from_db()
     assert (policy.title, policy.translations["de"]["title"]) == ("Old", "Alt")
+
+
+@pytest.mark.django_db
+def test_a_sentence_replaced_by_a_migration_is_replaced_only_where_it_is_still_written():
+    from django.apps import apps
+
+    from tickets.migrations._policy_edits import policy_sentence_replace
+    from tickets.models import Policy
+
+    replace = policy_sentence_replace(
+        "tech-api-webhooks", {"": ("Old one.", "New one."), "de": ("Alt.", "Neu.")}
+    )
+    policy = Policy.objects.get(key="tech-api-webhooks")
+    translations = policy.translations | {"de": {**policy.translations["de"], "text": "Eigener Text."}}
+    Policy.objects.filter(pk=policy.pk).update(text="Intro. Old one. Outro.", translations=translations)
+
+    replace.code(apps, None)
+    policy.refresh_from_db()
+
+    assert policy.text == "Intro. New one. Outro."
+    assert policy.translations["de"]["text"] == "Eigener Text."  # edited by an operator
+    replace.reverse_code(apps, None)
+    policy.refresh_from_db()
+    assert policy.text == "Intro. Old one. Outro."
