@@ -23,7 +23,7 @@ UNKNOWN = "unknown"
 # Training rows compared at a time. A ticket with a neighbour at or over the ceiling is fully
 # familiar whatever the other rows say, so it stops there; the rows are stored most-often-
 # nearest first, so most in-domain tickets stop in the first block. Without it one ticket
-# streamed every training embedding (8,847 rows, 18 MB, 1.8 ms for a model trained with
+# streamed every training embedding (8,847 rows, 18 MB, 1.25 ms for a model trained with
 # public data added; three times that with all of it).
 BLOCK_ROWS = 1024
 
