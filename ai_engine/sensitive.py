@@ -63,17 +63,20 @@ _API_KEY = re.compile(
     r"|\bsk-[A-Za-z0-9_-]{16,}"
     r"|\b(?:cn_pat|cn_live|cn_key|ghp|gho|github_pat|glpat|xox[abpr])[_-][A-Za-z0-9_-]{8,}"
     r"|\bAKIA[0-9A-Z]{16}\b"
-    r"|\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*"
+    r"|\bBearer\s+(?P<bearer>[A-Za-z0-9._~+/-]{16,}=*)"
     r"|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
     # A value after a word that names it; base64 alphabets included, so an AWS secret access
     # key ("wJalrXUtnFEMI/K7MDENG/...") is masked whole, not cut at its first slash.
     r"|\b(?:api[ _-]?key|api[ _-]?token|access[ _-]?token|secret|token|client[ _-]?secret"
-    r"|(?:aws[ _-]?)?secret[ _-]?(?:access[ _-]?)?key)\b\W{0,3}[:=]?\s*[A-Za-z0-9_/+\-]{20,}=*"
+    r"|(?:aws[ _-]?)?secret[ _-]?(?:access[ _-]?)?key)\b\W{0,3}[:=]?\s*(?P<named>[A-Za-z0-9_/+\-]{20,}=*)"
     # Underscored names as in config files and shell exports: aws_secret_access_key=...
     r"|(?<![A-Za-z0-9])[A-Za-z0-9]*_?(?:secret|token|api_?key|password)[A-Za-z0-9_]*\s*[:=]\s*[\"']?"
-    r"[A-Za-z0-9_/+\-]{16,}=*",
+    r"(?P<assigned>[A-Za-z0-9_/+\-]{16,}=*)",
     re.IGNORECASE,
 )
+# Where a word names the key ("API key sk-...", "token: ...", "Bearer ..."), only the value
+# is masked: "[api_key]" alone would take the customer's words with it.
+_API_KEY_VALUE_GROUPS = ("bearer", "named", "assigned")
 # No valid phone number has fewer digits, country code included (Iran's +98 and four digits;
 # a number without one is read as American: ten). A text with fewer skips the phone matcher,
 # which costs more than every other pattern together. `test_sensitive` checks it against the
@@ -114,7 +117,8 @@ def secrets_find(text: str, *, personal: bool = True) -> list[Finding]:
     for match in _LOGIN_PAIR.finditer(text):
         found.append(Finding("password", match.start(1), match.end(1)))
     for match in _API_KEY.finditer(text):
-        found.append(Finding("api_key", match.start(), match.end()))
+        value = next((g for g in _API_KEY_VALUE_GROUPS if match.group(g) is not None), 0)
+        found.append(Finding("api_key", match.start(value), match.end(value)))
     if personal and len(_DIGIT.findall(text)) >= MIN_PHONE_DIGITS:  # the matcher is most of the cost
         for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID):
             found.append(Finding("phone_number", match.start, match.end))

@@ -74,3 +74,27 @@ def test_cloud_credentials_are_masked_whole_slashes_and_all(text, secret):
 )
 def test_prose_about_secrets_and_paths_is_left_alone(text):
     assert secrets_mask(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        (
+            "We use the API key sk-live-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c in our build script.",
+            "We use the API key [api_key] in our build script.",
+        ),
+        ("token: ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked", "token: [api_key] leaked"),
+        (
+            "Authorization: Bearer abcdefghijklmnop1234567890 gives 401",
+            "Authorization: Bearer [api_key] gives 401",
+        ),
+        (
+            "export CLOUDNEST_TOKEN=abcdefghijklmnop1234 then run it",
+            "export CLOUDNEST_TOKEN=[api_key] then run it",
+        ),
+        ("Key sk_test_51HxYzAbCdEfGhIjKlMnOpQr fails", "Key [api_key] fails"),
+    ],
+)
+def test_a_key_is_masked_and_the_words_that_name_it_stay(text, masked):
+    # Staff read the masked text: "We use the [api_key] in" had lost what the customer said.
+    assert secrets_mask(text) == masked
