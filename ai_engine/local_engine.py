@@ -195,7 +195,7 @@ class LocalEngine:
         for language in set(languages):
             rows = [i for i, lang in enumerate(languages) if lang == language]
             sentences = self._sentence_vectors_for(policies, language)[1]
-            scores = (chars[rows] @ self._sentence_words_for(sentences).T).toarray()
+            scores = (chars[rows] @ self._sentence_words_for(sentences)).toarray()
             for row, score in zip(rows, scores, strict=True):
                 out[row] = score
         return out
@@ -243,10 +243,12 @@ class LocalEngine:
         return self._policy_vectors[key]
 
     def _sentence_words_for(self, sentences: list[str]):
-        """The sentences' character n-gram TF-IDF vectors (cached with their embeddings)."""
+        """The sentences' character n-gram TF-IDF vectors as columns (cached with their
+        embeddings). Transposed once here: SciPy converted the transpose on every product,
+        about 0.1 ms a ticket."""
         key = ("words", tuple(sentences))
         if key not in self._policy_vectors:
-            self._policy_vectors[key] = self.model.char.transform(sentences)
+            self._policy_vectors[key] = self.model.char.transform(sentences).T.tocsr()
         return self._policy_vectors[key]
 
     def _best_policy(self, intent, policies, ticket_vector, language) -> PolicyText | None:

@@ -92,14 +92,9 @@ class LinearHead:
     intercept: np.ndarray  # (n_classes,)
     temperature: float
 
-    def __post_init__(self):
-        # Sparse rows times a transposed (non-contiguous) matrix made SciPy copy all of
-        # `coef` on every call: about 0.5 ms per ticket for the three heads.
-        self._coef_columns = np.ascontiguousarray(self.coef.T)
-
-    def probabilities(self, features: sparse.csr_matrix) -> np.ndarray:
-        scores = features @ self._coef_columns + self.intercept
-        return softmax(np.asarray(scores) / self.temperature, axis=1)
+    def probabilities(self, scores: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from the features' products with `coef` (one row each)."""
+        return softmax((np.asarray(scores) + self.intercept) / self.temperature, axis=1)
 
 
 @dataclass(frozen=True)
@@ -121,6 +116,20 @@ class LocalModel:
     meta: dict
     novelty: Novelty | None = None  # None: no novelty signal (TF-IDF alone has none)
 
+    def __post_init__(self):
+        # The three heads' weights side by side, cut into the blocks a ticket is read in
+        # (word n-grams, character n-grams, embedding): one product per block for all
+        # heads. Stacking a ticket's blocks into one sparse row first (the dense embedding
+        # made sparse) and three products after cost more than the arithmetic, one ticket
+        # at a time.
+        heads = [head for _, head in _heads(self)]
+        columns = np.hstack([head.coef.T for head in heads])
+        words, chars = len(self.word.idf_), len(self.char.idf_)
+        self._word_columns = np.ascontiguousarray(columns[:words])
+        self._char_columns = np.ascontiguousarray(columns[words : words + chars])
+        self._embedding_columns = np.ascontiguousarray(columns[words + chars :] * EMBEDDING_WEIGHT)
+        self._head_ends = np.cumsum([len(head.classes) for head in heads])[:-1]
+
     @property
     def stacked(self) -> bool:
         """Sentence embeddings beside the TF-IDF features."""
@@ -138,17 +147,20 @@ class LocalModel:
 
     def predict_vectors(self, vectors: TextVectors) -> list[Prediction]:
         """`predict` for texts already vectorised (the engine reuses the vectors for its reply)."""
-        tfidf = [vectors.words, vectors.chars]
-        if vectors.embeddings is None:
-            features = sparse.hstack(tfidf).tocsr()
-        else:
-            features = _stack(tfidf, vectors.embeddings)
         with embedding.blas_threads_limited():
-            intent_probs = self.intent.probabilities(features)
+            scores = vectors.words @ self._word_columns + vectors.chars @ self._char_columns
+            if vectors.embeddings is not None:
+                scores += vectors.embeddings @ self._embedding_columns
+            intent_probs, priority_probs, resolvable_probs = (
+                head.probabilities(head_scores)
+                for head, head_scores in zip(
+                    (self.intent, self.priority, self.resolvable),
+                    np.split(scores, self._head_ends, axis=1),
+                    strict=True,
+                )
+            )
             if self.novelty is not None and vectors.embeddings is not None:
                 intent_probs = self.novelty.adjusted(intent_probs, self.intent.classes, vectors.embeddings)
-            priority_probs = self.priority.probabilities(features)
-            resolvable_probs = self.resolvable.probabilities(features)
         yes = self.resolvable.classes.index("yes")
         out = []
         for row_intent, row_priority, row_resolvable in zip(
