@@ -87,9 +87,12 @@ def local_engine_load(path: Path) -> "LocalEngine":
     return _engine_cached(path, _mtime(path))
 
 
-def _best_fitting_policy(owners: np.ndarray, score: np.ndarray, title_bonus: np.ndarray) -> int:
+def _best_fitting_policy(
+    owners: np.ndarray, score: np.ndarray, title_bonus: np.ndarray
+) -> tuple[int, float | None]:
     """The policy whose best POLICY_FIT_SENTENCES sentences score highest on average (the
-    second weighted by SECOND_SENTENCE_WEIGHT), plus its `title_bonus` (indexed by policy).
+    second weighted by SECOND_SENTENCE_WEIGHT), plus its `title_bonus` (indexed by policy),
+    and how far its fit is ahead of the next policy's (None when it is the only one).
 
     By its single best sentence a policy won on one sentence sharing a word with the
     ticket (bench/replies.py): "how do I invite a colleague" got account deletion (its
@@ -105,7 +108,9 @@ def _best_fitting_policy(owners: np.ndarray, score: np.ndarray, title_bonus: np.
     weight = np.where(rank == 0, 1.0, SECOND_SENTENCE_WEIGHT)[top]
     fit = np.bincount(group[top], weights=score[top] * weight) / np.bincount(group[top], weights=weight)
     fit += title_bonus[owners[starts]]
-    return int(owners[starts[int(np.argmax(fit))]])
+    best = int(np.argmax(fit))
+    margin = float(fit[best] - np.delete(fit, best).max()) if len(fit) > 1 else None
+    return int(owners[starts[best]]), margin
 
 
 def _sentences(text: str) -> list[str]:
@@ -138,8 +143,9 @@ class LocalEngine:
             shared = self._shared_ngrams(vectors.chars, languages, policies)
         runs = []
         for row, (language, prediction) in enumerate(zip(languages, predictions, strict=True)):
+            margin = None
             if vectors.embeddings is not None:
-                policy, reply = self._answer_by_meaning(
+                policy, reply, margin = self._answer_by_meaning(
                     prediction.intent, policies, vectors.embeddings[row], shared[row], language, texts[row]
                 )
             else:
@@ -160,7 +166,7 @@ class LocalEngine:
                 "suggestion": reply or NO_POLICY_REPLY,
                 "policy_ids": [policy.key] if policy else [],
             }
-            result = self._result(values, known, per_ticket_ms, prediction.resolvable_probability)
+            result = self._result(values, known, per_ticket_ms, prediction.resolvable_probability, margin)
             runs.append(EngineRun((result,)))
         return runs
 
@@ -202,23 +208,25 @@ class LocalEngine:
 
     def _answer_by_meaning(
         self, intent, policies, ticket_vector, shared_ngrams, language, text
-    ) -> tuple[PolicyText | None, str]:
+    ) -> tuple[PolicyText | None, str, float | None]:
         """The policy of the intent whose quotable sentences are closest to the ticket, by
-        meaning (sentence embeddings) and by shared character n-grams (TF-IDF) together, and
-        its sentences closest the same way, in their order. None when no sentence is close
-        in meaning."""
+        meaning (sentence embeddings) and by shared character n-grams (TF-IDF) together, its
+        sentences closest the same way, in their order, and its lead over the next policy.
+        None when no sentence is close in meaning."""
         candidates = {i for i, p in enumerate(policies) if intent in p.intents}
         if not candidates or intent == "unknown":
-            return None, ""
+            return None, "", None
         owners, sentences, matrix = self._sentence_vectors_for(policies, language)
         meaning = matrix @ ticket_vector
         distinctive = self._distinctive_words_for(sentences, owners).scores(text)
         score = meaning + shared_ngrams + DISTINCTIVE_WEIGHT * distinctive
         mine = np.array([owner in candidates for owner in owners])
         if not mine.any() or meaning[mine].max() < MIN_POLICY_SIMILARITY:
-            return None, ""
+            return None, "", None
         titles = self._title_vectors_for(policies, language)
-        best = _best_fitting_policy(owners[mine], score[mine], TITLE_WEIGHT * (titles @ ticket_vector))
+        best, margin = _best_fitting_policy(
+            owners[mine], score[mine], TITLE_WEIGHT * (titles @ ticket_vector)
+        )
         own = np.flatnonzero(owners == best)
         # The policy's first sentence states its main fact ("Cloudnest supports the latest
         # two versions of Chrome, ..."); chosen by score alone it lost to "Internet Explorer
@@ -227,7 +235,7 @@ class LocalEngine:
         rest = own[1:]
         closest = rest[np.argsort(-score[rest], kind="stable")[: REPLY_SENTENCES - 1]]
         chosen = sorted([own[0], *closest])
-        return policies[best], " ".join(sentences[i] for i in chosen)
+        return policies[best], " ".join(sentences[i] for i in chosen), margin
 
     def _title_vectors_for(self, policies: list[PolicyText], language: str) -> np.ndarray:
         """Each policy's title in `language`, embedded (one row per policy)."""
@@ -271,7 +279,7 @@ class LocalEngine:
         return " ".join(sentences[i] for i in chosen)
 
     def _result(
-        self, values: dict, known: frozenset[str], latency_ms: float, resolvable_probability
+        self, values: dict, known: frozenset[str], latency_ms: float, resolvable_probability, policy_margin
     ) -> EngineResult:
         raw = json.dumps(values, ensure_ascii=False, sort_keys=True)
         try:
@@ -290,5 +298,6 @@ class LocalEngine:
             raw_confidence=decision.confidence,
             routing_confidence=decision.confidence,
             resolvable_probability=round(resolvable_probability, 6),
+            policy_margin=None if policy_margin is None else round(policy_margin, 6),
             latency_ms=latency_ms,
         )

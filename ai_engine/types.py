@@ -52,6 +52,9 @@ class EngineResult:
     routing_confidence: float | None = None
     # The probability that a written answer fully resolves the ticket.
     resolvable_probability: float | None = None
+    # How far the cited policy fits the ticket ahead of the next-best one (local engine;
+    # None where the engine does not rank policies). Small: two policies fit about equally.
+    policy_margin: float | None = None
     latency_ms: float = 0.0
     prompt_tokens: int | None = None
     completion_tokens: int | None = None

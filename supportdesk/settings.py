@@ -348,9 +348,15 @@ ROUTING_AUTO_RESOLVE_INTENTS = read(
 )
 # Under this probability that a written answer closes the ticket, a human answers it.
 ROUTING_RESOLVABLE_THRESHOLD = read("ROUTING_RESOLVABLE_THRESHOLD", env.float, default=0.5)
+# Under this lead of the cited policy over the next-best one (the local engine's policy fit),
+# two policies answer the ticket about equally well and a person picks the answer. On
+# bench/data/reply_set.jsonl the wrong policies chosen for answerable questions led by
+# 0.030-0.061 where they were close; right ones by 0.033 or more (two under 0.07).
+ROUTING_POLICY_MARGIN = read("ROUTING_POLICY_MARGIN", env.float, default=0.07)
 for _name, _value in [
     ("ROUTING_AUTO_RESOLVE_THRESHOLD", ROUTING_AUTO_RESOLVE_THRESHOLD),
     ("ROUTING_RESOLVABLE_THRESHOLD", ROUTING_RESOLVABLE_THRESHOLD),
+    ("ROUTING_POLICY_MARGIN", ROUTING_POLICY_MARGIN),
 ]:
     if not 0.0 <= _value <= 1.0:
         raise ImproperlyConfigured(f"{_name}: {_value} is outside 0..1.")

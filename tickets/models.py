@@ -254,6 +254,8 @@ class Decision(models.Model):
     raw_confidence = models.FloatField(null=True, blank=True)
     routing_confidence = models.FloatField(null=True, blank=True)
     resolvable_probability = models.FloatField(null=True, blank=True)
+    # The cited policy's lead over the next-best one (local engine), for rule policy_contested.
+    policy_margin = models.FloatField(null=True, blank=True)
     # The priority routing gave the ticket (a guard may raise the model's); output keeps the model's.
     final_priority = models.CharField(max_length=10, blank=True, default="")
     guards = models.JSONField(default=list, blank=True)

@@ -24,6 +24,7 @@ class RoutingConfig:
     intent_thresholds: dict[str, float] = field(default_factory=dict)
     auto_resolve_intents: frozenset[str] = frozenset()
     resolvable_threshold: float = 0.5
+    policy_margin: float = 0.0
 
     def threshold_for(self, intent: str) -> float:
         return self.intent_thresholds.get(intent, self.default_threshold)
@@ -54,6 +55,7 @@ def routing_config() -> RoutingConfig:
         intent_thresholds=thresholds,
         auto_resolve_intents=frozenset(settings.ROUTING_AUTO_RESOLVE_INTENTS),
         resolvable_threshold=settings.ROUTING_RESOLVABLE_THRESHOLD,
+        policy_margin=settings.ROUTING_POLICY_MARGIN,
     )
 
 
@@ -108,6 +110,12 @@ def route(
         )
     if not [key for key in decision.policy_ids if key in valid_policy_keys]:
         return review(Rule.NO_POLICY, "The suggestion cites no valid policy.")
+    if result.policy_margin is not None and result.policy_margin < config.policy_margin:
+        return review(
+            Rule.POLICY_CONTESTED,
+            f"Another policy fits this ticket almost as well as the cited one (lead "
+            f"{result.policy_margin:.3f}, under {config.policy_margin:.3f}): a person picks the answer.",
+        )
     if screening.asks_how_long and not states_duration(decision.suggestion):
         return review(
             Rule.UNANSWERED_QUESTION, "The customer asks how long; the suggestion names no duration."

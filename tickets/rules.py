@@ -18,6 +18,7 @@ class Rule(StrEnum):
     INTENT_NOT_ALLOWED = "intent_not_allowed"
     NEEDS_HUMAN = "needs_human"
     NO_POLICY = "no_policy"
+    POLICY_CONTESTED = "policy_contested"
     UNANSWERED_QUESTION = "unanswered_question"
     LOW_CONFIDENCE = "low_confidence"
     AUTO_RESOLVE = "auto_resolve"
@@ -62,6 +63,12 @@ ROUTING_RULES: tuple[RuleDoc, ...] = (
         "ticket, or its probability of that is under ROUTING_RESOLVABLE_THRESHOLD",
     ),
     RuleDoc(Rule.NO_POLICY, "review", "the suggestion cites no valid policy"),
+    RuleDoc(
+        Rule.POLICY_CONTESTED,
+        "review",
+        "another policy fits the ticket almost as well as the cited one (the local engine's "
+        "lead under ROUTING_POLICY_MARGIN)",
+    ),
     RuleDoc(
         Rule.UNANSWERED_QUESTION,
         "review",

@@ -150,6 +150,7 @@ class DecisionOutputSerializer(serializers.ModelSerializer):
             "raw_confidence",
             "routing_confidence",
             "resolvable_probability",
+            "policy_margin",
             "final_priority",
             "guards",
             "latency_ms",

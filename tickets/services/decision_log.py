@@ -23,6 +23,7 @@ def decision_record(
         raw_confidence=result.raw_confidence,
         routing_confidence=result.routing_confidence,
         resolvable_probability=result.resolvable_probability,
+        policy_margin=result.policy_margin,
         final_priority=proposal.routing.priority or "" if is_final else "",
         guards=list(proposal.routing.guards) if is_final else [],
         latency_ms=result.latency_ms,

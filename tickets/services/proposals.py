@@ -147,5 +147,6 @@ def _result_from_stored(stored: Decision) -> EngineResult:
         raw_confidence=stored.raw_confidence,
         routing_confidence=stored.routing_confidence,
         resolvable_probability=stored.resolvable_probability,
+        policy_margin=stored.policy_margin,
         latency_ms=0.0,
     )

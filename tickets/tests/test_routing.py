@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from ai_engine import EngineResult, TriageDecision
@@ -71,6 +73,16 @@ def test_intent_outside_the_auto_resolvable_set_goes_to_review():
 def test_suggestion_without_a_valid_policy_goes_to_review():
     assert rule(result(policy_ids=[])) == "no_policy"
     assert rule(result(policy_ids=["retired-policy"])) == "no_policy"
+
+
+@pytest.mark.parametrize(
+    "margin, expected", [(0.01, "policy_contested"), (0.2, "auto_resolve"), (None, "auto_resolve")]
+)
+def test_a_policy_chosen_by_a_hair_over_another_goes_to_a_person(margin, expected):
+    # The local engine ranks policies; an engine that does not (margin None) is not held for it.
+    config = RoutingConfig(0.9, {}, CONFIG.auto_resolve_intents, policy_margin=0.07)
+
+    assert rule(replace(result(), policy_margin=margin), config=config) == expected
 
 
 @pytest.mark.parametrize(

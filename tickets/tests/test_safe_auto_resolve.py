@@ -27,6 +27,22 @@ def triage(subject: str, body: str):
 
 
 @pytest.mark.django_db
+def test_a_reply_chosen_by_a_hair_between_two_policies_waits_for_a_person():
+    # bench/data/reply_set.jsonl (reply-120): auto-resolved with the data-export policy at
+    # confidence 0.96; the security policy, which names where data is hosted, came a close
+    # second. Intent and resolvability were right: only the choice of answer was not.
+    ticket = triage(
+        "Datenstandort",
+        "Hallo, wo werden unsere Daten gehostet? Wir brauchen das für unsere Datenschutzdokumentation.",
+    )
+
+    assert ticket.status == Status.AWAITING_REVIEW
+    assert ticket.routing_rule == "policy_contested"
+    assert "almost as well as the cited one" in ticket.routing_reason
+    assert ticket.decisions.get().policy_margin < 0.07
+
+
+@pytest.mark.django_db
 def test_the_readme_charged_twice_example_waits_for_a_human_at_high_priority():
     ticket = triage("Charged twice", "I was billed twice this month.")
 
