@@ -86,7 +86,13 @@ _INJECTION = matcher(
     # ... with a name first: "This is Dave from Cloudnest support", "I'm Dave, with the Cloudnest team".
     r"\b(?:this is|i am|i'm|hi,? i'm|here is)\s+[a-z]+,?\s+(?:from|at|with|of|here from)\s+(?:the\s+)?"
     r"cloudnest(?:'s)?\s+(?:\w+\s+)?(?:support|staff|team|engineer|security|trust|ops|operations|billing)",
-    r"\bcloudnest (?:trust|security|support|staff|internal|engineering) (?:&|and|team|here)",
+    # "Cloudnest security here", a "Cloudnest Trust & Safety" team, or the name as a sign-off
+    # line. Not the words anywhere: customers greet "Dear Cloudnest Support Team" and thank
+    # "the Cloudnest support team", and were held as injections for it.
+    r"\bcloudnest (?:trust|security|support|staff|internal|engineering)(?: team)? here\b",
+    r"\bcloudnest (?:trust|security) (?:&|and) (?:safety|compliance)\b",
+    r"^\s*(?:[-\u2014\u2013]+\s*)?(?:the\s+)?cloudnest (?:trust|security|support|staff|internal|engineering)"
+    r"(?: team)?\s*$",
     r"\btrust ?(?:&|and) ?safety|\b(?:approved|verified|authori[sz]ed|cleared) by (?:the )?cloudnest\b",
     r"\bcloudnest (?:compliance|security|trust|support|billing|finance|legal|engineering|admin|ops|"
     r"operations|internal)(?: team)?\b<s20>\b(?:approved|verified|authori[sz]ed|confirmed|cleared|"
