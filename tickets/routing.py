@@ -121,14 +121,27 @@ def route(
             Rule.UNANSWERED_QUESTION, "The customer asks how long; the suggestion names no duration."
         )
     threshold = config.threshold_for(decision.intent)
-    if confidence is None or confidence < threshold:
-        shown = "none" if confidence is None else f"{confidence:.2f}"
-        return review(Rule.LOW_CONFIDENCE, f"Confidence {shown} is under the threshold {threshold:.2f}.")
+    if confidence is None:
+        return review(Rule.LOW_CONFIDENCE, f"No confidence; the threshold is {threshold:.2f}.")
+    shown, needed = _apart(confidence, threshold)
+    if confidence < threshold:
+        return review(Rule.LOW_CONFIDENCE, f"Confidence {shown} is under the threshold {needed}.")
     return RoutingOutcome(
         Status.AUTO_RESOLVED,
         Rule.AUTO_RESOLVE,
-        f"Confidence {confidence:.2f} reaches {threshold:.2f}; no guard fired.",
+        f"Confidence {shown} reaches {needed}; no guard fired.",
         priority,
         confidence,
         guards,
     )
+
+
+def _apart(confidence: float, threshold: float) -> tuple[str, str]:
+    """Both figures with the fewest decimals (at least two) that show the threshold exactly
+    and tell them apart: "0.749 is under 0.750", not "0.75 is under the threshold 0.75";
+    "0.990 reaches 0.965", not "0.99 reaches 0.96"."""
+    for decimals in range(2, 7):
+        shown, needed = f"{confidence:.{decimals}f}", f"{threshold:.{decimals}f}"
+        if float(needed) == threshold and (shown != needed or confidence == threshold):
+            return shown, needed
+    return f"{confidence:.6f}", f"{threshold:.6f}"

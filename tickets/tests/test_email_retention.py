@@ -76,3 +76,11 @@ def test_old_mail_loses_its_bytes_and_files_but_keeps_its_text_and_threading(adm
 def test_a_retention_under_a_day_is_refused():
     with pytest.raises(CommandError, match="at least 1 day"):
         purge("--older-than", "0")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("days", ["1000000", "99999999999"])
+def test_a_retention_past_the_calendar_is_refused_not_a_traceback(days):
+    # Found trying the product: OverflowError tracebacks ("date value out of range").
+    with pytest.raises(CommandError, match="at most 36500 days"):
+        purge("--older-than", days, "--dry-run")

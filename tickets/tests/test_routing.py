@@ -291,3 +291,28 @@ def test_an_injection_with_no_request_behind_it_is_low():
     )
 
     assert outcome.priority == "low"
+
+
+@pytest.mark.parametrize(
+    "confidence, threshold, reason",
+    [
+        (0.7493, 0.75, "Confidence 0.749 is under the threshold 0.750."),
+        (0.99, 0.965, "Confidence 0.990 reaches 0.965; no guard fired."),
+        (0.97, 0.90, "Confidence 0.97 reaches 0.90; no guard fired."),
+    ],
+)
+def test_the_reason_shows_confidence_and_threshold_apart_and_the_threshold_exactly(
+    confidence, threshold, reason
+):
+    # Found trying the product: "Confidence 0.75 is under the threshold 0.75." and, after
+    # calibrate set 0.965, "Confidence 0.99 reaches 0.96".
+    config = RoutingConfig(threshold, {}, CONFIG.auto_resolve_intents)
+
+    outcome = route(
+        result(confidence=confidence),
+        screening=screen("How do I export?"),
+        valid_policy_keys=KEYS,
+        config=config,
+    )
+
+    assert outcome.reason == reason

@@ -5,6 +5,8 @@ from django.core.management.base import CommandError
 from tickets.email.retention import mail_purge
 from tickets.management.help import CommandWithExamples
 
+MAX_DAYS = 36_500
+
 
 class Command(CommandWithExamples):
     help = (
@@ -33,6 +35,9 @@ class Command(CommandWithExamples):
     def handle(self, *args, older_than: int, dry_run: bool, **options):
         if older_than < 1:
             raise CommandError("--older-than: at least 1 day (0 would remove the mail of today)")
+        if older_than > MAX_DAYS:
+            # Further back than the calendar goes: timedelta and dates overflow.
+            raise CommandError(f"--older-than: at most {MAX_DAYS} days (100 years)")
         report = mail_purge(older_than=timedelta(days=older_than), dry_run=dry_run)
         verb = "Would remove" if dry_run else "Removed"
         self.stdout.write(
