@@ -13,8 +13,25 @@ import phonenumbers
 from stdnum import iban, luhn
 
 SECRET_KINDS = ("card_number", "cvv", "iban", "password", "api_key")
-PERSONAL_KINDS = ("phone_number",)
+PERSONAL_KINDS = ("phone_number", "date_of_birth")
 
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|maerz|mai|juni|juli"
+    r"|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    r"|noviembre|diciembre|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre"
+    r"|octobre|novembre|décembre|decembre|[a-z]+uary|march|april|june|july|august|september"
+    r"|october|november|december)\.?"
+)
+# A date right after the words that say it is a birth date ("born 12.03.1980", "date of
+# birth: 1980-03-12", "geboren am 12. März 1980", "né le 12 mars 1980"): rubric 5 lists dates
+# of birth as personal data. A date alone is an invoice or a deadline, never masked.
+_DATE_OF_BIRTH = re.compile(
+    r"\b(?:born(?: on)?|date of birth|birth ?date|dob|d\.o\.b\.?|geboren(?: am)?|geburtsdatum"
+    r"|fecha de nacimiento|nacid[oa](?: el)?|date de naissance|née?(?: le)?)\W{0,3}(?:is\W{1,3}|ist\W{1,3})?"
+    r"((?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\.? (?:de )?" + _MONTH + r"(?: de)? \d{4}|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}))",
+    re.IGNORECASE,
+)
 _CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 _CVV = re.compile(
@@ -119,6 +136,9 @@ def secrets_find(text: str, *, personal: bool = True) -> list[Finding]:
     for match in _API_KEY.finditer(text):
         value = next((g for g in _API_KEY_VALUE_GROUPS if match.group(g) is not None), 0)
         found.append(Finding("api_key", match.start(value), match.end(value)))
+    if personal:
+        for match in _DATE_OF_BIRTH.finditer(text):
+            found.append(Finding("date_of_birth", match.start(1), match.end(1)))
     if personal and len(_DIGIT.findall(text)) >= MIN_PHONE_DIGITS:  # the matcher is most of the cost
         for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID):
             found.append(Finding("phone_number", match.start, match.end))

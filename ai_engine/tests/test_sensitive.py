@@ -98,3 +98,25 @@ def test_prose_about_secrets_and_paths_is_left_alone(text):
 def test_a_key_is_masked_and_the_words_that_name_it_stay(text, masked):
     # Staff read the masked text: "We use the [api_key] in" had lost what the customer said.
     assert secrets_mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        (
+            "Please call me back at +49 151 23456789, I was born 12.03.1980",
+            "Please call me back at [phone_number], I was born [date_of_birth]",
+        ),
+        ("Date of birth: 1980-03-12, name Anna", "Date of birth: [date_of_birth], name Anna"),
+        ("geboren am 12. März 1980 in Köln", "geboren am [date_of_birth] in Köln"),
+        ("Fecha de nacimiento: 12/03/1980", "Fecha de nacimiento: [date_of_birth]"),
+        ("née le 12 mars 1980", "née le [date_of_birth]"),
+        ("born on March 12, 1980", "born on [date_of_birth]"),
+        # A date that is not a birth date stays: invoices and deadlines are read by staff.
+        ("The invoice of 12.03.2024 is wrong", "The invoice of 12.03.2024 is wrong"),
+    ],
+)
+def test_a_date_of_birth_is_masked_as_personal_data_not_as_a_secret(text, masked):
+    # Rubric 5 lists dates of birth as personal data; found shown unmasked by a new user.
+    assert secrets_mask(text) == masked
+    assert not [f for f in secrets_find(text, personal=False) if f.kind == "date_of_birth"]
