@@ -37,6 +37,15 @@ class ReviewForm(forms.Form):
     # When the agent opened the page: "who changed what since" after a refused review.
     loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
 
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "override":
+            # An override sets both: say which is missing here, beside its field.
+            for field in ("intent", "priority"):
+                if not data.get(field):
+                    self.add_error(field, f"choose the {field} to override with.")
+        return data
+
     @classmethod
     def for_ticket(cls, ticket: Ticket) -> "ReviewForm":
         form = cls(

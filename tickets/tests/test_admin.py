@@ -605,3 +605,28 @@ def test_a_ticket_in_a_language_replies_are_not_written_in_is_never_approved_in_
     # On its own page the agent is told before choosing, and may still write the reply.
     page = words(agent_client.get(change_url(portuguese)))
     assert "but the customer wrote in Portuguese; the suggestion is in en." in page
+
+
+@pytest.mark.django_db
+def test_an_override_without_a_priority_says_so_beside_the_field(agent_client):
+    # Found trying the product: a 400 and the same form, with no word of what was wrong.
+    ticket = queued()
+    opened = agent_client.get(change_url(ticket)).context["form"]
+
+    response = agent_client.post(
+        reverse("admin:tickets_review", args=[ticket.pk]),
+        {
+            "action": "override",
+            "intent": "billing",
+            "priority": "",
+            "answer": "Invoices are in Settings > Billing.",
+            "version": opened["version"].value(),
+            "loaded_at": opened["loaded_at"].value(),
+        },
+    )
+
+    assert response.status_code == 400
+    error = response.content.decode().split('id="id_priority_error"')[1].split("</p>")[0]
+    assert error.endswith("Priority: choose the priority to override with.")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.AWAITING_REVIEW
