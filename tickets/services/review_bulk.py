@@ -14,7 +14,8 @@ def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
     """Why `action` may not be applied to `ticket` in bulk ("" when it may).
 
     Approving in bulk sends replies nobody read one by one, so tickets a guard fired
-    on or of high priority each need their own review page.
+    on, of high priority, or that a written answer does not resolve each need their own
+    review page.
     """
     if action != "approve":
         return ""
@@ -22,6 +23,10 @@ def review_bulk_refusal(*, ticket: Ticket, action: str) -> str:
         return f"guard {', '.join(ticket.guards)} fired"
     if ticket.priority == Priority.HIGH:
         return "high priority"
+    if ticket.resolvable is False:
+        # Found trying the product: "How do I change the email address of my account?" (an
+        # identity check first) was listed to be resolved with a password-reset reply.
+        return "the AI judged that a written answer does not resolve it"
     if foreign := foreign_language_note(ticket):
         return foreign  # found trying the product: a Portuguese customer got the English text
     # What a single approve of the unedited suggestion would refuse, said before confirming.

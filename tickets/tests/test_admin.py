@@ -608,6 +608,24 @@ def test_a_ticket_in_a_language_replies_are_not_written_in_is_never_approved_in_
 
 
 @pytest.mark.django_db
+def test_a_ticket_a_written_answer_does_not_resolve_is_never_approved_in_bulk(agent_client):
+    # Found trying the product: "How do I change the email address of my account?" (the AI
+    # said a person must act) was listed as "will be resolved" with a password-reset reply.
+    email_change = queued(subject="change my login email", resolvable=False, routing_rule="needs_human")
+    invoices = queued(subject="invoices")
+    selected = [email_change.pk, invoices.pk]
+
+    asked = words(agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": selected}))
+    agent_client.post(QUEUE, {"action": "approve_selected", "_selected_action": selected, "confirm": "yes"})
+
+    assert "change my login email: the AI judged that a written answer does not resolve it" in asked
+    assert {t.subject: t.status for t in Ticket.objects.all()} == {
+        "change my login email": Status.AWAITING_REVIEW,
+        "invoices": Status.RESOLVED,
+    }
+
+
+@pytest.mark.django_db
 def test_an_override_without_a_priority_says_so_beside_the_field(agent_client):
     # Found trying the product: a 400 and the same form, with no word of what was wrong.
     ticket = queued()
