@@ -70,10 +70,15 @@ def route(
         priority = Priority.HIGH if screening.raises_priority else decision.priority
         if priority == Priority.LOW and screening.at_least_medium:
             priority = Priority.MEDIUM  # a refund request read as low (seen in German and Spanish)
-        if decision.intent == "unknown" and not (screening.injected and screening.raises_priority):
+        if decision.intent == "unknown" and not (
+            screening.raises_priority and (screening.injected or screening.product_problem)
+        ):
             # Rubric: every unknown ticket is low, however urgent it sounds ("lawsuit" in spam).
             # Not a duplicate charge under an injection the model read as unknown: the
             # request outside the injected sentences still raises it (rubric section 4).
+            # Nor an outage, data loss or takeover of this product the model had no words
+            # for ("nobody in our company can open any board, just a white screen"): that
+            # is a support request whatever the model read, and high.
             priority = Priority.LOW
     confidence = result.routing_confidence
 

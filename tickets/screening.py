@@ -10,6 +10,12 @@ from tickets.question_types import asks_how_long
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 TAKEOVER_GUARDS = frozenset({"account_compromise"})
+# What only a customer of this product writes about: its service down, their data lost, their
+# workspace suspended, their account taken over, their card charged wrongly by it. Not a
+# lawsuit, chargeback or deadline, which spam and sales mail speak of too.
+PRODUCT_PROBLEM_GUARDS = frozenset(
+    {"outage", "data_loss", "suspension", "account_compromise", "money_taken_wrongly"}
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,10 @@ class Screening:
     @property
     def raises_priority(self) -> bool:
         return any(guard.raises_priority for guard in self._priority_guards)
+
+    @property
+    def product_problem(self) -> bool:
+        return any(guard.name in PRODUCT_PROBLEM_GUARDS for guard in self._priority_guards)
 
     @property
     def at_least_medium(self) -> bool:

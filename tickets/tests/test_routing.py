@@ -185,6 +185,21 @@ def test_unknown_ticket_stays_low_priority_even_when_a_priority_guard_fires():
     assert outcome.priority == "low"
 
 
+def test_an_outage_the_engine_read_as_unknown_stays_high():
+    # Found trying the product: unknown/low with a 24-hour target, the outage guard fired.
+    text = (
+        "White screen\nSince your update this morning nobody in our company can open any board, "
+        "we just get a white screen."
+    )
+
+    outcome = route(
+        result(intent="unknown", policy_ids=[]), screening=screen(text), valid_policy_keys=KEYS, config=CONFIG
+    )
+
+    assert outcome.rule == "guard:outage"
+    assert outcome.priority == "high"
+
+
 @pytest.mark.parametrize(
     "text",
     [
