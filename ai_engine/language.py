@@ -137,10 +137,15 @@ def word_count(text: str) -> int:
 
 
 def _plainly_english(text: str) -> bool:
-    """English function words (three, or two and none of another language's), few others'."""
-    words = _TOKEN.findall(text.lower())
+    """English function words (three, or two and none of another language's), few others';
+    in a handful of words, one and none of another language's nor its letters ("Is Cloudnest
+    HIPAA compliant?" was read as German: product words and acronyms are not English words)."""
+    lowered = text.lower()
+    words = _TOKEN.findall(lowered)
     english = sum(w in _ENGLISH_WORDS for w in words)
     other = sum(w in _OTHER_WORDS for w in words)
+    if english >= 1 and other == 0 and len(words) < MIN_WORDS_FOREIGN:
+        return not any(ch in lowered for letters in _MARKS.values() for ch in letters)
     return (english >= 3 and other * 3 <= english) or (english >= 2 and other == 0)
 
 

@@ -208,6 +208,9 @@ def test_hand_written_tfidf_equals_scikit_learns_transform(model):
         ("Où sont mes factures ?", "fr"),
         ("Hosting\nWo werden unsere Daten gehostet?", "de"),
         ("Merci !", "fr"),
+        # Found trying the product: read as German; acronyms and product words are no language.
+        ("HIPAA\nIs Cloudnest HIPAA compliant?", "en"),
+        ("Wo ist meine Rechnung?", "de"),
     ],
 )
 def test_language_is_detected_and_a_doubtful_foreign_guess_is_not_a_verdict(text, language):
